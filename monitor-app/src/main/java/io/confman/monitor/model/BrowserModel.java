@@ -1,0 +1,235 @@
+package io.confman.monitor.model;
+
+import io.confman.monitor.client.AuditEvent;
+import io.confman.monitor.client.ClientException;
+import io.confman.monitor.client.ConfigClient;
+import io.confman.monitor.client.ConfigEntry;
+import io.confman.monitor.client.NamespaceInfo;
+import io.confman.monitor.logic.Formats;
+import io.confman.monitor.logic.ValuePreview;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The browser: namespaces → entries → one entry's value, and the namespace's audit trail.
+ *
+ * <p>Thread contract: public methods and all properties belong to the FX thread. Each action runs
+ * its HTTP call on {@code background} and posts the result through {@code uiExecutor}; answers
+ * that arrive after the user moved on (another namespace or entry) are dropped.
+ */
+public final class BrowserModel {
+
+    /** Audit events fetched by default; the node clamps to 1..1000. */
+    public static final int DEFAULT_AUDIT_LIMIT = 50;
+
+    private final Executor background;
+    private final Executor uiExecutor;
+    private final ObservableList<NamespaceInfo> namespaces = FXCollections.observableArrayList();
+    private final ObservableList<ConfigEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<AuditEvent> audit = FXCollections.observableArrayList();
+    private final IntegerProperty auditLimit = new SimpleIntegerProperty(DEFAULT_AUDIT_LIMIT);
+    private final ReadOnlyStringWrapper namespace = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper entryTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper valuePreview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper blobDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper blobBacked = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private ConfigClient client;
+    private ConfigEntry selected;
+
+    public BrowserModel(Executor background, Executor uiExecutor) {
+        this.background = background;
+        this.uiExecutor = uiExecutor;
+    }
+
+    /** Uses a new client (new node or key); the old one is closed. Clears what was shown. */
+    public void use(ConfigClient newClient) {
+        if (client != null) {
+            client.close();
+        }
+        client = newClient;
+        namespaces.clear();
+        entries.clear();
+        audit.clear();
+        namespace.set("");
+        clearEntry();
+        message.set("Reading from " + newClient.node());
+    }
+
+    /** Reloads the namespace list. */
+    public void refresh() {
+        ConfigClient reader = client;
+        if (reader == null) {
+            return;
+        }
+        message.set("Loading namespaces…");
+        call(reader::namespaces, list -> {
+            namespaces.setAll(list);
+            message.set(list.size() + " namespaces from " + reader.node());
+        }, () -> client == reader);
+    }
+
+    /** Shows a namespace's entries and audit trail. */
+    public void selectNamespace(String name) {
+        ConfigClient reader = client;
+        if (reader == null || name == null) {
+            return;
+        }
+        namespace.set(name);
+        entries.clear();
+        audit.clear();
+        clearEntry();
+        int limit = auditLimit.get();
+        call(() -> reader.entries(name), list -> {
+            entries.setAll(list);
+            message.set(list.size() + " entries in " + name);
+        }, () -> name.equals(namespace.get()));
+        reloadAudit(reader, name, limit);
+    }
+
+    /** Re-reads the selected namespace's audit trail with the current limit. */
+    public void refreshAudit() {
+        if (client != null && !namespace.get().isEmpty()) {
+            reloadAudit(client, namespace.get(), auditLimit.get());
+        }
+    }
+
+    private void reloadAudit(ConfigClient reader, String name, int limit) {
+        call(() -> reader.audit(name, limit), audit::setAll, () -> name.equals(namespace.get()));
+    }
+
+    /** Shows one entry: its value, or for blob-backed entries the blob's details and a preview. */
+    public void selectEntry(ConfigEntry entry) {
+        ConfigClient reader = client;
+        if (reader == null || entry == null) {
+            return;
+        }
+        selected = entry;
+        entryTitle.set(entry.namespace() + " / " + entry.key() + "  v" + entry.version()
+                + "  (" + entry.type() + ", " + entry.updatedBy() + ", " + entry.updatedAt() + ")");
+        blobBacked.set(entry.blobBacked());
+        valuePreview.set("Loading…");
+        if (entry.blobBacked()) {
+            blobDetails.set("size " + Formats.bytes(entry.blob().size()) + " (" + entry.blob().size() + " bytes) · sha256 "
+                    + entry.blob().sha256() + " · " + entry.blob().contentType());
+            call(() -> reader.preview(entry.namespace(), entry.key()),
+                    head -> valuePreview.set(ValuePreview.of(head, entry.blob().contentType(), entry.blob().size())),
+                    () -> selected == entry);
+        } else {
+            blobDetails.set("");
+            call(() -> reader.entry(entry.namespace(), entry.key()),
+                    full -> valuePreview.set(Objects.requireNonNullElse(full.value(), "")),
+                    () -> selected == entry);
+        }
+    }
+
+    /** Streams the selected entry's raw value into a file (never held in memory). */
+    public void saveSelectedValue(Path target) {
+        ConfigClient reader = client;
+        ConfigEntry entry = selected;
+        if (reader == null || entry == null || target == null) {
+            return;
+        }
+        message.set("Saving " + entry.key() + " to " + target + "…");
+        call(() -> reader.saveValue(entry.namespace(), entry.key(), target),
+                bytes -> message.set("Saved " + Formats.bytes(bytes) + " to " + target), () -> true);
+    }
+
+    private void clearEntry() {
+        selected = null;
+        entryTitle.set("");
+        valuePreview.set("");
+        blobDetails.set("");
+        blobBacked.set(false);
+    }
+
+    /** A client call that may fail with a user-facing message. */
+    private interface Call<T> {
+        T run() throws ClientException;
+    }
+
+    private <T> void call(Call<T> work, Consumer<T> show, BooleanSupplier stillWanted) {
+        background.execute(() -> {
+            try {
+                T result = work.run();
+                uiExecutor.execute(() -> {
+                    if (stillWanted.getAsBoolean()) {
+                        show.accept(result);
+                    }
+                });
+            } catch (ClientException e) {
+                uiExecutor.execute(() -> message.set(e.getMessage()));
+            } catch (RuntimeException e) {
+                uiExecutor.execute(() -> message.set("Unexpected failure: " + e));
+            }
+        });
+    }
+
+    public ObservableList<NamespaceInfo> namespaces() {
+        return FXCollections.unmodifiableObservableList(namespaces);
+    }
+
+    /** The selected namespace's entries; their values are not loaded (see {@link ConfigEntry}). */
+    public ObservableList<ConfigEntry> entries() {
+        return FXCollections.unmodifiableObservableList(entries);
+    }
+
+    /** The selected namespace's audit trail, newest first. */
+    public ObservableList<AuditEvent> audit() {
+        return FXCollections.unmodifiableObservableList(audit);
+    }
+
+    /** How many audit events to fetch (writable: bound to the view's spinner). */
+    public IntegerProperty auditLimitProperty() {
+        return auditLimit;
+    }
+
+    public ReadOnlyStringProperty namespaceProperty() {
+        return namespace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty entryTitleProperty() {
+        return entryTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty valuePreviewProperty() {
+        return valuePreview.getReadOnlyProperty();
+    }
+
+    /** Size, SHA-256 and content type of a blob-backed entry, empty otherwise. */
+    public ReadOnlyStringProperty blobDetailsProperty() {
+        return blobDetails.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty blobBackedProperty() {
+        return blobBacked.getReadOnlyProperty();
+    }
+
+    /** The last status or error message for the user. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The node the browser reads from, or null before the first connection. */
+    public java.net.URI node() {
+        return client == null ? null : client.node();
+    }
+
+    /** Closes the client. */
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

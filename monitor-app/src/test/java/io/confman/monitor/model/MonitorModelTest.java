@@ -1,0 +1,99 @@
+package io.confman.monitor.model;
+
+import static io.confman.monitor.fixtures.Reports.N1;
+import static io.confman.monitor.fixtures.Reports.N2;
+import static io.confman.monitor.fixtures.Reports.N3;
+import static io.confman.monitor.fixtures.Reports.down;
+import static io.confman.monitor.fixtures.Reports.ok;
+import static io.confman.monitor.fixtures.Reports.report;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.confman.monitor.fixtures.Reports;
+import io.confman.monitor.logic.ClusterStatus;
+import io.confman.monitor.logic.PollRound;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The overview model fed with scripted rounds on the test thread (no FX toolkit, no display):
+ * the properties and rows the views bind to, the timeline order, and the chart series.
+ */
+@Timeout(5)
+class MonitorModelTest {
+
+    private static final Instant T0 = Instant.parse("2025-01-01T12:00:00Z");
+
+    private final MonitorModel model = new MonitorModel(ZoneOffset.UTC);
+
+    @BeforeEach
+    void connect() {
+        model.reset(List.of(N1, N2, N3), Duration.ofMillis(100));
+    }
+
+    @Test
+    void beforeTheFirstRoundEveryRowWaits() {
+        assertEquals(3, model.nodes().size());
+        assertEquals("CONNECTING", model.statusTextProperty().get());
+        assertEquals("127.0.0.1:6100", model.nodes().get(0).nameProperty().get());
+        assertEquals("waiting", model.nodes().get(0).stateProperty().get());
+    }
+
+    @Test
+    void healthyRoundFillsStatusLeaderTermAndRows() {
+        model.apply(new PollRound(T0, Reports.healthy(T0, "node2", 4, 77)));
+        assertEquals(ClusterStatus.HEALTHY, model.statusProperty().get());
+        assertEquals("HEALTHY", model.statusTextProperty().get());
+        assertEquals("node2", model.leaderTextProperty().get());
+        assertEquals("4", model.termTextProperty().get());
+        NodeRow row = model.nodes().get(1);
+        assertEquals("node2", row.nameProperty().get());
+        assertEquals("leader", row.roleProperty().get());
+        assertEquals("ready", row.stateProperty().get());
+        assertEquals("77", row.commitProperty().get());
+        assertEquals("0", row.lagProperty().get());
+        assertEquals("3 · 4.0 KiB · 0 missing", row.blobsProperty().get());
+        assertEquals("12:00:00", row.lastPollProperty().get());
+    }
+
+    @Test
+    void offlineNodeShowsOfflineAndLagFollowsTheLeader() {
+        model.apply(new PollRound(T0, List.of(ok(N1, T0, report("node1", "node1", 4, 100)),
+                ok(N2, T0, report("node2", "node1", 4, 90)), down(N3, T0))));
+        assertEquals("DEGRADED", model.statusTextProperty().get());
+        assertEquals("10", model.nodes().get(1).lagProperty().get());
+        NodeRow third = model.nodes().get(2);
+        assertEquals(NodeRow.OFFLINE, third.stateProperty().get());
+        assertTrue(third.offlineProperty().get());
+        assertEquals("connection refused", third.detailProperty().get());
+    }
+
+    @Test
+    void timelineShowsNewestFirst() {
+        model.apply(new PollRound(T0, Reports.healthy(T0, "node1", 4, 100)));
+        model.apply(new PollRound(T0.plusSeconds(1), Reports.healthy(T0, "node3", 5, 101)));
+        assertEquals(2, model.timeline().size());
+        assertEquals("ELECTION", model.timeline().get(0).kind());
+        assertEquals("12:00:01", model.timeline().get(0).time());
+        assertEquals("CONNECTED", model.timeline().get(1).kind());
+    }
+
+    @Test
+    void chartsGetOnePointPerNodeAndRoundAndARateFromTheSecondRound() {
+        model.apply(new PollRound(T0, Reports.healthy(T0, "node1", 4, 100)));
+        model.apply(new PollRound(T0.plusSeconds(2), Reports.healthy(T0, "node1", 4, 160)));
+        ChartData charts = model.charts();
+        assertEquals(3, charts.commitIndex().size());
+        assertEquals(2, charts.commitIndex().get(0).getData().size());
+        assertEquals("node1", charts.commitIndex().get(0).getName());
+        assertEquals(2.0, charts.commitIndex().get(0).getData().get(1).getXValue().doubleValue(), 1e-9);
+        assertEquals(1, charts.writeRate().get(0).getData().size());
+        assertEquals(30.0, charts.writeRate().get(0).getData().get(0).getYValue().doubleValue(), 1e-9);
+        assertEquals(4, charts.snapshotMillis().size(), "three nodes plus the budget line");
+    }
+}

@@ -1,0 +1,111 @@
+package io.confman.monitor.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.confman.monitor.fixtures.RecordedCluster;
+import io.confman.monitor.logic.MonitorSettings;
+import io.confman.monitor.model.ConnectionForm;
+import io.confman.monitor.model.DirectExecutor;
+import io.confman.monitor.model.MonitorSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless (TestFX + Monocle), fed by three recorded nodes on 127.0.0.1 that
+ * answer {@code /health/ready} with scripted reports. Checks what a user would read on screen:
+ * one table row per node, the status text, an election in the timeline after the recorded answers
+ * switch leader and term, and OFFLINE (then NO QUORUM) after nodes' servers stop.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(60)
+class MonitorWindowTest {
+
+    private static final Duration INTERVAL = Duration.ofMillis(250);
+    private static final long WAIT_SECONDS = 10;
+
+    private RecordedCluster cluster;
+    private MonitorSession session;
+
+    @Start
+    void start(Stage stage) {
+        cluster = new RecordedCluster(3);
+        cluster.healthy("node1", 3, 40);
+        session = new MonitorSession(Platform::runLater, DirectExecutor.INSTANCE, Clock.systemDefaultZone());
+        ConnectionForm form = new ConnectionForm(session);
+        MonitorSettings settings = MonitorSettings.defaults().with(cluster.urls(), "", INTERVAL);
+        form.load(settings);
+        stage.setScene(new MainView(session, form).scene());
+        stage.show();
+        session.connect(settings);
+    }
+
+    @AfterEach
+    void stop() throws TimeoutException {
+        session.close();
+        cluster.close();
+        FxToolkit.cleanupStages();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+    }
+
+    private static String statusText(FxRobot robot) {
+        return robot.lookup("#" + ViewIds.STATUS).queryAs(Labeled.class).getText();
+    }
+
+    /** Texts of the visible cells of one table, as the user sees them. */
+    private static List<String> cellTexts(FxRobot robot, String tableId) {
+        return robot.lookup("#" + tableId + " .table-cell").queryAllAs(TableCell.class).stream()
+                .map(TableCell::getText).filter(text -> text != null && !text.isEmpty()).toList();
+    }
+
+    @Test
+    void showsOneRowPerNodeAndHealthyStatus(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> "HEALTHY".equals(statusText(robot)));
+        TableView<?> table = robot.lookup("#" + ViewIds.NODE_TABLE).queryTableView();
+        assertEquals(3, table.getItems().size());
+        waitUntil(() -> cellTexts(robot, ViewIds.NODE_TABLE).containsAll(List.of("node1", "node2", "node3", "leader")));
+        assertEquals("node1", robot.lookup("#" + ViewIds.LEADER).queryAs(Labeled.class).getText());
+        assertEquals("3", robot.lookup("#" + ViewIds.TERM).queryAs(Labeled.class).getText());
+    }
+
+    @Test
+    void electionAppearsInTimelineWhenLeaderAndTermChange(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> "HEALTHY".equals(statusText(robot)));
+        cluster.healthy("node2", 4, 41);
+        waitUntil(() -> cellTexts(robot, ViewIds.TIMELINE).contains("Election: term 3 → 4, leader node1 → node2"));
+        waitUntil(() -> "node2".equals(robot.lookup("#" + ViewIds.LEADER).queryAs(Labeled.class).getText()));
+        assertEquals("4", robot.lookup("#" + ViewIds.TERM).queryAs(Labeled.class).getText());
+    }
+
+    @Test
+    void stoppedNodesTurnOfflineThenQuorumIsLost(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> "HEALTHY".equals(statusText(robot)));
+        cluster.stop(2);
+        waitUntil(() -> cellTexts(robot, ViewIds.NODE_TABLE).contains("OFFLINE"));
+        waitUntil(() -> "DEGRADED".equals(statusText(robot)));
+        waitUntil(() -> cellTexts(robot, ViewIds.TIMELINE).stream().anyMatch(t -> t.startsWith("node3 OFFLINE")));
+        cluster.stop(1);
+        waitUntil(() -> "NO QUORUM".equals(statusText(robot)));
+        waitUntil(() -> cellTexts(robot, ViewIds.NODE_TABLE).stream().filter("OFFLINE"::equals).count() == 2);
+    }
+}
