@@ -1,0 +1,12 @@
+package io.confman.blob;
+
+/**
+ * The disk holding the store is full ("No space left on device"); the partial write was removed
+ * and the store keeps working for reads and for puts once space is freed (HTTP 507).
+ */
+public final class BlobStoreFullException extends BlobException {
+
+    public BlobStoreFullException(Throwable cause) {
+        super("blob store is out of disk space", cause);
+    }
+}

@@ -1,0 +1,45 @@
+package io.confman.blob;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+
+/**
+ * The one copy loop behind every put: reads through a fixed-size buffer, hashes, hands each chunk
+ * to a sink, and stops as soon as the byte limit is crossed. Nothing grows with the value's size.
+ */
+final class StreamingCopy {
+
+    /** Size of the buffer each put reads through. */
+    static final int BUFFER_BYTES = 64 * 1024;
+
+    private StreamingCopy() {}
+
+    /** Where the copied bytes go. */
+    @FunctionalInterface
+    interface Sink {
+        void write(byte[] buffer, int length) throws IOException;
+    }
+
+    /** The id and size of what was copied. */
+    record Copied(BlobId id, long sizeBytes) {}
+
+    static Copied copy(InputStream in, long maxBytes, Sink sink) throws IOException {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must be >= 0: " + maxBytes);
+        }
+        MessageDigest digest = Sha256.newDigest();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            total += read;
+            if (total > maxBytes) {
+                throw new BlobTooLargeException(maxBytes);
+            }
+            digest.update(buffer, 0, read);
+            sink.write(buffer, read);
+        }
+        return new Copied(Sha256.idOf(digest), total);
+    }
+}

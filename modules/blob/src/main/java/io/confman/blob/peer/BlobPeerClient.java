@@ -1,0 +1,37 @@
+package io.confman.blob.peer;
+
+import io.confman.blob.BlobId;
+import io.confman.blob.PutResult;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Moves blobs between this node's store and its peers'. Thread-safe; both methods may be called
+ * from any thread, concurrently.
+ *
+ * <p><b>Fetch</b> blocks the calling thread. It tries the peers in the order given (callers put
+ * the leader first) and streams the first answer into the local store, verified against the id;
+ * a wrong or broken copy moves on to the next peer. Concurrent fetches of one id share a single
+ * download and its outcome. If the blob is already held locally, fetch returns at once.
+ *
+ * <p><b>Push</b> returns at once; the future completes when {@code copiesNeeded} peers confirmed
+ * a durable copy, or fails with {@link BlobPushException} as soon as that is impossible or the
+ * timeout passes. The blob is streamed from the local store to each peer in parallel; the caller
+ * keeps it pinned until the future completes. Pushes still running when the quorum is reached
+ * carry on (extra copies are welcome); after a failure they are cancelled.
+ */
+public interface BlobPeerClient {
+
+    /**
+     * Ensures the blob is held locally, downloading it from a peer if needed.
+     *
+     * @throws BlobFetchException no peer supplied a good copy (per-peer reasons inside)
+     * @throws io.confman.blob.BlobStoreFullException the local disk is full
+     */
+    PutResult fetch(BlobId id, List<Peer> peers) throws IOException;
+
+    /** Copies a locally held blob to peers until {@code copiesNeeded} of them hold it. */
+    CompletableFuture<PushResult> push(BlobId id, List<Peer> peers, int copiesNeeded, Duration timeout);
+}
