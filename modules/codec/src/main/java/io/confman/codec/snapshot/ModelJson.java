@@ -1,0 +1,124 @@
+package io.confman.codec.snapshot;
+
+import static io.confman.codec.internal.StrictJson.onlyFields;
+import static io.confman.codec.internal.StrictJson.optionalLong;
+import static io.confman.codec.internal.StrictJson.optionalText;
+import static io.confman.codec.internal.StrictJson.requireLong;
+import static io.confman.codec.internal.StrictJson.requireText;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.confman.codec.internal.ShapeException;
+import io.confman.codec.model.AuditAction;
+import io.confman.codec.model.AuditEvent;
+import io.confman.codec.model.BlobRef;
+import io.confman.codec.model.ConfigEntry;
+import io.confman.codec.model.Namespace;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Snapshot JSON of the domain records, written field by field in a fixed order with explicit nulls
+ * (so the bytes are canonical) and read strictly. Hand-written rather than reflective so the format
+ * cannot drift with a record change unnoticed.
+ */
+final class ModelJson {
+
+    private static final Set<String> NAMESPACE_FIELDS = Set.of("path", "description", "owner", "createdAt");
+    private static final Set<String> ENTRY_FIELDS = Set.of("namespace", "key", "value", "type", "version",
+            "updatedAt", "updatedBy", "revision", "blob");
+    private static final Set<String> BLOB_FIELDS = Set.of("sha256", "size", "contentType");
+    private static final Set<String> AUDIT_FIELDS = Set.of("timestamp", "action", "actor", "namespace", "key",
+            "oldValue", "newValue", "version", "revision");
+
+    private ModelJson() {
+    }
+
+    static void write(JsonGenerator out, Namespace namespace) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("path", namespace.path());
+        out.writeStringField("description", namespace.description());
+        out.writeStringField("owner", namespace.owner());
+        out.writeStringField("createdAt", namespace.createdAt());
+        out.writeEndObject();
+    }
+
+    static void write(JsonGenerator out, ConfigEntry entry) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("namespace", entry.namespace());
+        out.writeStringField("key", entry.key());
+        out.writeStringField("value", entry.value());
+        out.writeStringField("type", entry.type());
+        out.writeNumberField("version", entry.version());
+        out.writeStringField("updatedAt", entry.updatedAt());
+        out.writeStringField("updatedBy", entry.updatedBy());
+        out.writeNumberField("revision", entry.revision());
+        if (entry.blob() == null) {
+            out.writeNullField("blob");
+        } else {
+            out.writeObjectFieldStart("blob");
+            out.writeStringField("sha256", entry.blob().sha256());
+            out.writeNumberField("size", entry.blob().size());
+            out.writeStringField("contentType", entry.blob().contentType());
+            out.writeEndObject();
+        }
+        out.writeEndObject();
+    }
+
+    static void write(JsonGenerator out, AuditEvent event) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("timestamp", event.timestamp());
+        out.writeStringField("action", event.action().wireName());
+        out.writeStringField("actor", event.actor());
+        out.writeStringField("namespace", event.namespace());
+        out.writeStringField("key", event.key());
+        out.writeStringField("oldValue", event.oldValue());
+        out.writeStringField("newValue", event.newValue());
+        if (event.version() == null) {
+            out.writeNullField("version");
+        } else {
+            out.writeNumberField("version", event.version());
+        }
+        out.writeNumberField("revision", event.revision());
+        out.writeEndObject();
+    }
+
+    static Namespace namespace(JsonNode node) {
+        onlyFields(node, NAMESPACE_FIELDS);
+        return new Namespace(requireText(node, "path"), optionalText(node, "description"),
+                requireText(node, "owner"), requireText(node, "createdAt"));
+    }
+
+    static ConfigEntry entry(JsonNode node) {
+        onlyFields(node, ENTRY_FIELDS);
+        JsonNode blobNode = node.get("blob");
+        BlobRef blob = null;
+        if (blobNode != null && !blobNode.isNull()) {
+            if (!blobNode.isObject()) {
+                throw new ShapeException("field \"blob\" must be an object or null");
+            }
+            onlyFields(blobNode, BLOB_FIELDS);
+            blob = new BlobRef(requireText(blobNode, "sha256"), requireLong(blobNode, "size"),
+                    requireText(blobNode, "contentType"));
+        }
+        String value = optionalText(node, "value");
+        if ((value == null) == (blob == null)) {
+            throw new ShapeException("entry must have exactly one of value and blob");
+        }
+        return new ConfigEntry(requireText(node, "namespace"), requireText(node, "key"), value,
+                requireText(node, "type"), requireLong(node, "version"), requireText(node, "updatedAt"),
+                requireText(node, "updatedBy"), requireLong(node, "revision"), blob);
+    }
+
+    static AuditEvent auditEvent(JsonNode node) {
+        onlyFields(node, AUDIT_FIELDS);
+        String actionName = requireText(node, "action");
+        AuditAction action = AuditAction.fromWireName(actionName);
+        if (action == null) {
+            throw new ShapeException("unknown audit action \"" + actionName + "\"");
+        }
+        return new AuditEvent(requireText(node, "timestamp"), action, requireText(node, "actor"),
+                requireText(node, "namespace"), optionalText(node, "key"), optionalText(node, "oldValue"),
+                optionalText(node, "newValue"), optionalLong(node, "version"), requireLong(node, "revision"));
+    }
+}

@@ -1,0 +1,38 @@
+package io.confman.codec.snapshot;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Layout of a snapshot file, version {@value #VERSION}:
+ *
+ * <pre>
+ * header   8 bytes magic "CONFSNAP", 4 bytes format version (big-endian int)
+ * body     frames: 4-byte big-endian length (1..CHUNK_MAX_BYTES) followed by that many bytes;
+ *          a frame of length 0 ends the body. The concatenated frame data is one UTF-8 JSON
+ *          object: {"lastAppliedTerm","lastAppliedIndex","malformedEntries",
+ *          "namespaces":[...],"entries":[...],"audit":[...]} in exactly this order.
+ * trailer  32 bytes: SHA-256 of every byte before it (header and frames)
+ * </pre>
+ *
+ * <p>Framing lets a reader stop exactly at the end of the body without reading into the trailer,
+ * and makes truncation detectable. Frames are always full except the last, so the file is a pure
+ * function of the state: equal states give equal bytes (the state hash relies on it).
+ */
+public final class SnapshotFormat {
+
+    /** The format version this node writes and the only one it reads. */
+    public static final int VERSION = 1;
+
+    /** Upper bound of one frame's data. */
+    public static final int CHUNK_MAX_BYTES = 64 * 1024;
+
+    /** Length of the SHA-256 trailer. */
+    public static final int DIGEST_BYTES = 32;
+
+    static final byte[] MAGIC = "CONFSNAP".getBytes(StandardCharsets.US_ASCII);
+
+    static final String DIGEST_ALGORITHM = "SHA-256";
+
+    private SnapshotFormat() {
+    }
+}

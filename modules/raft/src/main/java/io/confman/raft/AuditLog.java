@@ -1,0 +1,60 @@
+package io.confman.raft;
+
+import io.confman.codec.model.AuditEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The audit history of one namespace, newest first, holding at most a fixed number of events; the
+ * oldest fall off. Owned by {@link ConfigState}: mutated only by the apply thread under the write
+ * lock, read under the read lock.
+ */
+final class AuditLog implements Iterable<AuditEvent> {
+
+    private final ArrayDeque<AuditEvent> newestFirst = new ArrayDeque<>();
+    private final int capacityEvents;
+
+    AuditLog(int capacityEvents) {
+        this.capacityEvents = capacityEvents;
+    }
+
+    /** Records a new event, dropping the oldest one when full. */
+    void record(AuditEvent event) {
+        newestFirst.addFirst(event);
+        if (newestFirst.size() > capacityEvents) {
+            newestFirst.removeLast();
+        }
+    }
+
+    /** Appends an event older than all held ones (snapshot restore); ignored when full. */
+    void appendOlder(AuditEvent event) {
+        if (newestFirst.size() < capacityEvents) {
+            newestFirst.addLast(event);
+        }
+    }
+
+    List<AuditEvent> newest(int limit) {
+        List<AuditEvent> events = new ArrayList<>(Math.min(limit, newestFirst.size()));
+        Iterator<AuditEvent> iterator = newestFirst.iterator();
+        while (events.size() < limit && iterator.hasNext()) {
+            events.add(iterator.next());
+        }
+        return List.copyOf(events);
+    }
+
+    int size() {
+        return newestFirst.size();
+    }
+
+    Stream<AuditEvent> stream() {
+        return newestFirst.stream();
+    }
+
+    @Override
+    public Iterator<AuditEvent> iterator() {
+        return newestFirst.iterator();
+    }
+}

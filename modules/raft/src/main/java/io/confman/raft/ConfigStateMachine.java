@@ -1,0 +1,308 @@
+package io.confman.raft;
+
+import io.confman.codec.command.Command;
+import io.confman.codec.command.CommandCodec;
+import io.confman.codec.command.DecodeResult;
+import io.confman.codec.model.AuditEvent;
+import io.confman.codec.model.BlobRef;
+import io.confman.codec.model.ConfigEntry;
+import io.confman.codec.model.Namespace;
+import io.confman.codec.snapshot.SnapshotException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The replicated configuration state and the rules that change it; deterministic, with no Raft,
+ * file, clock or thread of its own. The rules themselves are documented on the package-private
+ * {@code CommandApplier}: versions start at 1 and count updates, restart at 1 after a delete;
+ * revision = log index; deleting a namespace cascades to its entries.
+ *
+ * <p><b>Threads.</b> {@link #apply}, {@link #advance}, {@link #restore} and {@link #reset} are
+ * called by one thread at a time, in log order — Ratis's apply thread. {@link #writeSnapshot} is called while that thread
+ * applies nothing (the caller pauses it). The {@link ConfigQueries} methods may be called by any
+ * number of threads concurrently with all of these. A read-write lock makes each apply atomic for
+ * readers; queries copy what they return into immutable values, so a caller never holds the lock
+ * after a query returns. A restore builds the new state outside the lock and swaps it in only after
+ * the snapshot's digest verified.
+ *
+ * <p><b>Errors.</b> {@code apply} never throws for any entry bytes: a malformed entry is logged once
+ * (WARN), counted, and answered {@link ApplyResult.Skipped}; a rule violation is
+ * {@link ApplyResult.Rejected}. Only a broken caller contract (an index that does not increase)
+ * throws {@link IllegalStateException}.
+ */
+public final class ConfigStateMachine implements ConfigQueries {
+
+    /** Audit events kept per namespace unless configured otherwise (ARCHITECTURE.md "Limits"). */
+    public static final int DEFAULT_AUDIT_EVENTS_PER_NAMESPACE = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigStateMachine.class);
+
+    private final int auditEventsPerNamespace;
+    private final Lock readLock;
+    private final Lock writeLock;
+    private ConfigState state;
+
+    public ConfigStateMachine() {
+        this(DEFAULT_AUDIT_EVENTS_PER_NAMESPACE);
+    }
+
+    /**
+     * @param auditEventsPerNamespace how many audit events each namespace keeps (at least 1). It is
+     *                                part of the replicated rules: every node must use the same value
+     */
+    public ConfigStateMachine(int auditEventsPerNamespace) {
+        this.auditEventsPerNamespace = auditEventsPerNamespace;
+        this.state = new ConfigState(auditEventsPerNamespace);
+        ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        this.readLock = lock.readLock();
+        this.writeLock = lock.writeLock();
+    }
+
+    /** Decodes and applies the log entry at {@code position}. Apply thread only; never throws for bad bytes. */
+    public ApplyResult apply(LogPosition position, ByteBuffer entry) {
+        return applyDecoded(position, CommandCodec.decode(entry));
+    }
+
+    /** As {@link #apply(LogPosition, ByteBuffer)}. */
+    public ApplyResult apply(LogPosition position, byte[] entry) {
+        return applyDecoded(position, CommandCodec.decode(entry));
+    }
+
+    /** Applies an already decoded command at {@code position}, e.g. in an in-memory single node. */
+    public ApplyResult apply(LogPosition position, Command command) {
+        return applyDecoded(position, new DecodeResult.Decoded(command, 0));
+    }
+
+    /**
+     * Records that the log entry at {@code position} carried no command (a Raft configuration or
+     * leader no-op entry), so the applied index keeps pace with the log. Apply thread only.
+     */
+    public void advance(LogPosition position) {
+        writeLock.lock();
+        try {
+            moveTo(position);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private ApplyResult applyDecoded(LogPosition position, DecodeResult decoded) {
+        ApplyResult result;
+        writeLock.lock();
+        try {
+            moveTo(position);
+            result = switch (decoded) {
+                case DecodeResult.Decoded d -> CommandApplier.apply(state, d.command(), position.index());
+                case DecodeResult.Malformed m -> {
+                    state.malformedEntries++;
+                    yield new ApplyResult.Skipped(m.reason());
+                }
+            };
+        } finally {
+            writeLock.unlock();
+        }
+        if (result instanceof ApplyResult.Skipped skipped) {
+            LOG.warn("Skipped malformed log entry at index {}: {}", position.index(), skipped.reason());
+        } else if (decoded instanceof DecodeResult.Decoded d && d.leadingZeroBytes() > 0) {
+            LOG.debug("Skipped {} leading zero bytes before the entry at index {}", d.leadingZeroBytes(),
+                    position.index());
+        }
+        return result;
+    }
+
+    private void moveTo(LogPosition position) {
+        LogPosition last = state.lastApplied;
+        if (position.index() <= last.index() || position.term() < last.term()) {
+            throw new IllegalStateException("log position " + position + " does not follow " + last);
+        }
+        state.lastApplied = position;
+    }
+
+    /**
+     * Writes the whole state as a snapshot (see {@code io.confman.codec.snapshot.SnapshotFormat}),
+     * streamed to {@code out}, which the caller buffers, syncs and closes. Call while apply is
+     * paused; queries may run meanwhile.
+     *
+     * @return the snapshot's position: the state's last applied term and index
+     */
+    public LogPosition writeSnapshot(OutputStream out) throws IOException {
+        readLock.lock();
+        try {
+            StateSnapshots.write(state, out);
+            return state.lastApplied;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the state with the one in a snapshot stream (which the caller closes). Apply thread
+     * only. On any {@link SnapshotException} (unsupported version, damage, invalid content) or I/O
+     * failure the current state is left untouched.
+     *
+     * @return the restored state's last applied position
+     */
+    public LogPosition restore(InputStream in) throws IOException {
+        ConfigState restored = StateSnapshots.read(in, auditEventsPerNamespace);
+        writeLock.lock();
+        try {
+            state = restored;
+            return restored.lastApplied;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Drops the whole state, back to {@link LogPosition#INITIAL} (a node formatting empty storage, or
+     * about to replay its log from the start). Apply thread only.
+     */
+    public void reset() {
+        ConfigState empty = new ConfigState(auditEventsPerNamespace);
+        writeLock.lock();
+        try {
+            state = empty;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The audit bound this machine was built with. */
+    public int auditEventsPerNamespace() {
+        return auditEventsPerNamespace;
+    }
+
+    @Override
+    public List<Namespace> namespaces() {
+        readLock.lock();
+        try {
+            return List.copyOf(state.namespaces.values());
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Namespace> namespace(String path) {
+        readLock.lock();
+        try {
+            return Optional.ofNullable(state.namespaces.get(path));
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public List<ConfigEntry> configs(String namespace) {
+        readLock.lock();
+        try {
+            Map<String, ConfigEntry> keys = state.entries.get(namespace);
+            return keys == null ? List.of() : List.copyOf(keys.values());
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<ConfigEntry> config(String namespace, String key) {
+        readLock.lock();
+        try {
+            return Optional.ofNullable(state.entry(namespace, key));
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public List<ConfigEntry> allConfigs() {
+        readLock.lock();
+        try {
+            return state.allEntries().toList();
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public List<AuditEvent> audit(String namespace, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        readLock.lock();
+        try {
+            AuditLog log = state.audit.get(namespace);
+            return log == null ? List.of() : log.newest(limit);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public LogPosition lastApplied() {
+        readLock.lock();
+        try {
+            return state.lastApplied;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public long malformedEntryCount() {
+        readLock.lock();
+        try {
+            return state.malformedEntries;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public Set<String> referencedBlobHashes() {
+        Set<String> hashes = new TreeSet<>();
+        readLock.lock();
+        try {
+            state.allEntries().filter(ConfigEntry::blobBacked).forEach(entry -> hashes.add(entry.blob().sha256()));
+            state.allAuditEvents().filter(event -> event.key() != null).forEach(event -> {
+                addReference(hashes, event.oldValue());
+                addReference(hashes, event.newValue());
+            });
+        } finally {
+            readLock.unlock();
+        }
+        return Set.copyOf(hashes);
+    }
+
+    private static void addReference(Set<String> hashes, String auditValue) {
+        if (auditValue != null && auditValue.startsWith(BlobRef.REFERENCE_PREFIX)) {
+            String hex = auditValue.substring(BlobRef.REFERENCE_PREFIX.length());
+            if (BlobRef.isSha256Hex(hex)) {
+                hashes.add(hex);
+            }
+        }
+    }
+
+    @Override
+    public String stateHash() {
+        readLock.lock();
+        try {
+            return HexFormat.of().formatHex(StateSnapshots.write(state, OutputStream.nullOutputStream()));
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a null stream cannot fail", e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+}

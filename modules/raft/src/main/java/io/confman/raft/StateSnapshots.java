@@ -1,0 +1,72 @@
+package io.confman.raft;
+
+import io.confman.codec.model.AuditEvent;
+import io.confman.codec.model.ConfigEntry;
+import io.confman.codec.model.Namespace;
+import io.confman.codec.snapshot.InvalidSnapshotException;
+import io.confman.codec.snapshot.SnapshotMetadata;
+import io.confman.codec.snapshot.SnapshotReader;
+import io.confman.codec.snapshot.SnapshotVisitor;
+import io.confman.codec.snapshot.SnapshotWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Moves a {@link ConfigState} to and from the snapshot format. Writing walks the live maps (no
+ * copy); reading fills a fresh state record by record, so the state exists once in memory besides
+ * the one being replaced.
+ */
+final class StateSnapshots {
+
+    private StateSnapshots() {
+    }
+
+    /** Writes {@code state}, which must not change meanwhile; returns the file's digest. */
+    static byte[] write(ConfigState state, OutputStream out) throws IOException {
+        SnapshotMetadata metadata = new SnapshotMetadata(state.lastApplied.term(), state.lastApplied.index(),
+                state.malformedEntries);
+        return SnapshotWriter.write(out, metadata, state.namespaces.values(), state.allEntries()::iterator,
+                state.allAuditEvents()::iterator);
+    }
+
+    /** Reads a snapshot into a fresh state; the digest has been verified when this returns. */
+    static ConfigState read(InputStream in, int auditEventsPerNamespace) throws IOException {
+        ConfigState fresh = new ConfigState(auditEventsPerNamespace);
+        SnapshotReader.read(in, new Builder(fresh));
+        return fresh;
+    }
+
+    /** Fills a fresh state, refusing duplicates the writer can never produce. */
+    private record Builder(ConfigState state) implements SnapshotVisitor {
+
+        @Override
+        public void metadata(SnapshotMetadata metadata) throws InvalidSnapshotException {
+            if (metadata.lastAppliedIndex() < -1 || metadata.lastAppliedTerm() < 0 || metadata.malformedEntries() < 0) {
+                throw new InvalidSnapshotException("snapshot metadata out of range: " + metadata);
+            }
+            state.lastApplied = new LogPosition(metadata.lastAppliedTerm(), metadata.lastAppliedIndex());
+            state.malformedEntries = metadata.malformedEntries();
+        }
+
+        @Override
+        public void namespace(Namespace namespace) throws InvalidSnapshotException {
+            if (state.namespaces.putIfAbsent(namespace.path(), namespace) != null) {
+                throw new InvalidSnapshotException("snapshot holds namespace " + namespace.path() + " twice");
+            }
+        }
+
+        @Override
+        public void entry(ConfigEntry entry) throws InvalidSnapshotException {
+            if (state.putEntry(entry) != null) {
+                throw new InvalidSnapshotException("snapshot holds config " + entry.namespace() + "/" + entry.key()
+                        + " twice");
+            }
+        }
+
+        @Override
+        public void auditEvent(AuditEvent event) {
+            state.auditLog(event.namespace()).appendOlder(event);
+        }
+    }
+}
