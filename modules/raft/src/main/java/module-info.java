@@ -5,6 +5,9 @@
 module io.confman.raft {
     requires transitive io.confman.codec;
     requires org.slf4j;
+    // Ratis is used only by the unexported adapter package io.confman.raft.ratis.
+    requires io.confman.ratis;
 
     exports io.confman.raft;
+    exports io.confman.raft.node;
 }

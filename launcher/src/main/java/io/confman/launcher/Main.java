@@ -1,0 +1,58 @@
+package io.confman.launcher;
+
+import io.confman.raft.node.StartupRefusedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.LogManager;
+
+/**
+ * {@code confman-node}: runs one Confman node until SIGTERM/SIGINT.
+ *
+ * <pre>
+ * confman-node [--local] [--config FILE]... [--node-id ID] [--data-dir DIR]
+ * </pre>
+ * Exit status 2 means the node refused to start; the reason is one line on stderr.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        initLogging();
+        NodeRuntime runtime;
+        try {
+            CommandLine cli = CommandLine.parse(args);
+            if (cli.help()) {
+                System.out.println(CommandLine.USAGE);
+                return;
+            }
+            NodeSettings settings = NodeConfig.settings(
+                    NodeConfig.load(cli.configFiles(), cli.local(), System.getenv(), cli.overrides()));
+            runtime = NodeRuntime.start(settings);
+        } catch (CommandLine.UsageProblem | NodeConfig.ConfigProblem | StartupRefusedException e) {
+            System.err.println("confman-node: refusing to start: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (IOException e) {
+            System.err.println("confman-node: refusing to start: " + e);
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "confman-shutdown"));
+        runtime.awaitClosed();
+    }
+
+    /** Uses the embedded logging setup unless the operator named a file. */
+    private static void initLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (InputStream in = Main.class.getResourceAsStream("logging.properties")) {
+            if (in != null) {
+                LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            System.err.println("confman-node: default logging setup not loaded: " + e.getMessage());
+        }
+    }
+}

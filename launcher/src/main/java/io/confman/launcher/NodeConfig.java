@@ -1,0 +1,169 @@
+package io.confman.launcher;
+
+import io.confman.raft.node.Member;
+import io.confman.raft.node.RaftSettings;
+import io.confman.web.WebSettings;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
+import io.helidon.config.ConfigSources;
+import io.helidon.config.spi.ConfigSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Reads a node's configuration and turns it into validated settings.
+ *
+ * <p>Sources, highest precedence first: explicit overrides (command-line flags), {@code CONFMAN_*}
+ * environment variables, the {@code --config} files (a later file wins over an earlier one), and
+ * the embedded defaults ({@code confman-defaults.yaml}), which name every key. Environment names
+ * are the key in upper snake case: {@code raft.electionTimeoutMinMillis} is
+ * {@code CONFMAN_RAFT_ELECTION_TIMEOUT_MIN_MILLIS}.
+ */
+public final class NodeConfig {
+    static final String DEFAULTS_RESOURCE = "confman-defaults.yaml";
+    static final String LOCAL_CLUSTER_RESOURCE = "local-cluster.yaml";
+    static final String ENV_PREFIX = "CONFMAN_";
+
+    private NodeConfig() {
+    }
+
+    /**
+     * Loads configuration.
+     *
+     * @param files         YAML files in increasing precedence
+     * @param localCluster  whether to layer the embedded three-node local cluster over the defaults
+     * @param environment   the process environment (only {@code CONFMAN_*} names are read)
+     * @param overrides     key/value pairs that win over everything
+     */
+    public static Config load(List<Path> files, boolean localCluster, Map<String, String> environment,
+                              Map<String, String> overrides) {
+        Config defaults = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .sources(resource(DEFAULTS_RESOURCE)).build();
+        List<Supplier<? extends ConfigSource>> sources = new ArrayList<>();
+        sources.add(ConfigSources.create(overrides).name("command line"));
+        sources.add(ConfigSources.create(fromEnvironment(defaults, environment)).name("environment"));
+        for (int i = files.size() - 1; i >= 0; i--) {
+            Path file = files.get(i);
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigProblem("config file " + file + " does not exist");
+            }
+            sources.add(ConfigSources.file(file));
+        }
+        if (localCluster) {
+            sources.add(resource(LOCAL_CLUSTER_RESOURCE));
+        }
+        sources.add(resource(DEFAULTS_RESOURCE));
+        return Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .sources(sources).build();
+    }
+
+    private static Supplier<ConfigSource> resource(String name) {
+        return () -> {
+            try (InputStream in = NodeConfig.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("embedded resource " + name + " is missing");
+                }
+                return ConfigSources.create(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                        MediaTypes.APPLICATION_X_YAML);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** Maps {@code CONFMAN_*} variables onto the keys the defaults define. */
+    static Map<String, String> fromEnvironment(Config defaults, Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        defaults.traverse().filter(Config::isLeaf).forEach(node -> {
+            String key = node.key().toString();
+            String value = environment.get(environmentName(key));
+            if (value != null) {
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+
+    /** {@code raft.electionTimeoutMinMillis} → {@code CONFMAN_RAFT_ELECTION_TIMEOUT_MIN_MILLIS}. */
+    static String environmentName(String key) {
+        String snake = key.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        return ENV_PREFIX + snake.toUpperCase(Locale.ROOT);
+    }
+
+    /** The node's settings; every problem found is reported at once as a {@link ConfigProblem}. */
+    public static NodeSettings settings(Config config) {
+        try {
+            List<Member> members = members(config.get("cluster.members"));
+            Path dataDir = Path.of(config.get("node.dataDir").asString().get()).toAbsolutePath().normalize();
+            RaftSettings raft = new RaftSettings(
+                    config.get("node.id").asString().get(),
+                    UUID.fromString(config.get("cluster.groupId").asString().get()),
+                    members,
+                    dataDir.resolve("raft"),
+                    config.get("raft.electionTimeoutMinMillis").asLong().get(),
+                    config.get("raft.electionTimeoutMaxMillis").asLong().get(),
+                    config.get("raft.requestTimeoutMillis").asLong().get(),
+                    config.get("raft.snapshotBudgetMillis").asLong().get(),
+                    config.get("raft.snapshotInterval").asLong().get());
+            String token = config.get("cluster.token").asString().orElse("");
+            List<String> problems = new ArrayList<>(raft.problems());
+            if (members.size() > 1 && token.isBlank()) {
+                problems.add("cluster.token is empty: set a shared secret (CONFMAN_CLUSTER_TOKEN) on every member");
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigProblem(String.join("; ", problems));
+            }
+            Member self = raft.self();
+            String host = config.get("http.host").asString().filter(h -> !h.isBlank())
+                    .orElse(self.httpUrl().getHost());
+            WebSettings web = new WebSettings(host, self.httpPort(),
+                    config.get("http.maxPayloadBytes").asLong().get(),
+                    config.get("http.maxTcpConnections").asInt().get(),
+                    config.get("http.maxConcurrentRequests").asInt().get());
+            return new NodeSettings(raft, web, dataDir, token, config);
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new ConfigProblem("invalid configuration: " + e.getMessage());
+        }
+    }
+
+    private static List<Member> members(Config list) {
+        List<Member> members = new ArrayList<>();
+        for (Config m : list.asNodeList().orElse(List.of())) {
+            String id = m.get("id").asString().get();
+            if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new ConfigProblem("cluster.members id '" + id + "' must be 1-64 letters, digits, '-' or '_'");
+            }
+            URI url = URI.create(m.get("url").asString().get());
+            if (!"http".equals(url.getScheme()) || url.getHost() == null) {
+                throw new ConfigProblem("cluster.members url '" + url + "' of " + id + " must be http://host:port/");
+            }
+            String raftAddress = m.get("raftAddress").asString().get();
+            int colon = raftAddress.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new ConfigProblem("cluster.members raftAddress '" + raftAddress + "' of " + id + " must be host:port");
+            }
+            members.add(new Member(id, url, raftAddress.substring(0, colon),
+                    Integer.parseInt(raftAddress.substring(colon + 1))));
+        }
+        return members;
+    }
+
+    /** A configuration the node refuses to start with; the message says what to change. */
+    public static final class ConfigProblem extends RuntimeException {
+        public ConfigProblem(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.confman.launcher;
+
+import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.RaftNodes;
+import io.confman.raft.node.StartupRefusedException;
+import io.confman.web.ConfmanWebServer;
+import io.confman.web.RunningServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node: Raft first, then HTTP. {@link #close} stops them in reverse order and is safe
+ * to call from a shutdown hook.
+ */
+public final class NodeRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+
+    private final NodeSettings settings;
+    private final ClusterNode node;
+    private final RunningServer http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private NodeRuntime(NodeSettings settings, ClusterNode node, RunningServer http) {
+        this.settings = settings;
+        this.node = node;
+        this.http = http;
+    }
+
+    /** Checks the ports, starts Raft and HTTP; refuses with one line when something is in the way. */
+    public static NodeRuntime start(NodeSettings settings) throws IOException {
+        long started = System.nanoTime();
+        var self = settings.raft().self();
+        requireFree("http", settings.web().host(), settings.web().port());
+        requireFree("raft", self.raftHost(), self.raftPort());
+        Files.createDirectories(settings.dataDir());
+        ClusterNode node = RaftNodes.start(settings.raft(), StateMachines.create(settings));
+        RunningServer http;
+        try {
+            http = ConfmanWebServer.start(settings.web(), node);
+        } catch (RuntimeException e) {
+            node.close();
+            throw new StartupRefusedException("HTTP server could not start on " + settings.web().host() + ":"
+                    + settings.web().port() + ": " + e.getMessage(), e);
+        }
+        LOG.info("node {} serving HTTP on {}:{} (Raft {}), started in {} ms", settings.raft().nodeId(),
+                settings.web().host(), http.port(), self.raftAddress(), (System.nanoTime() - started) / 1_000_000);
+        return new NodeRuntime(settings, node, http);
+    }
+
+    private static void requireFree(String what, String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new StartupRefusedException(what + " port " + host + ":" + port + " is not available ("
+                    + e.getMessage() + "): stop what holds it or change this member's address");
+        }
+    }
+
+    /** Blocks until {@link #close} finished. */
+    public void awaitClosed() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("node {} stopping", settings.raft().nodeId());
+        try {
+            http.close();
+        } finally {
+            node.close();
+            stopped.countDown();
+        }
+    }
+}

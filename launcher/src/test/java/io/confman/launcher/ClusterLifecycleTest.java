@@ -1,0 +1,105 @@
+package io.confman.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.confman.codec.wire.ClusterView;
+import io.confman.codec.wire.HealthReport;
+import io.confman.launcher.testkit.LocalCluster;
+import io.confman.launcher.testkit.LocalCluster.Node;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Leader election, failover and rejoin on real three-node clusters: separate JVM processes on
+ * 127.0.0.1 with real Ratis storage, observed only through {@code /health/ready}.
+ */
+@Timeout(180)
+class ClusterLifecycleTest {
+    private static final Duration ELECTION = Duration.ofSeconds(30);
+    /** Default election timeout upper bound, plus slack for a pre-vote and vote round on a busy machine. */
+    private static final long FAILOVER_BOUND_MILLIS = 3_000 + 2_000;
+
+    @Test
+    void threeNodesElectOneLeaderAndAgreeOnItAndTheTerm() {
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            Node leader = cluster.awaitLeader(ELECTION);
+            List<HealthReport> reports = cluster.nodes().stream().map(cluster::health).map(Optional::orElseThrow).toList();
+            assertEquals(1, reports.stream().filter(r -> ClusterView.LEADER.equals(r.cluster().role())).count());
+            for (HealthReport r : reports) {
+                assertEquals(HealthReport.READY, r.status());
+                assertTrue(r.cluster().leaderKnown());
+                assertEquals(leader.baseUrl(), r.cluster().leader());
+                assertEquals(3, r.cluster().members().size());
+                assertTrue(r.cluster().term() > 0, "a term was started");
+            }
+        }
+    }
+
+    @Test
+    void killedLeaderIsReplacedWithinTheElectionTimeoutAndRejoinsAsFollower() {
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            Node oldLeader = cluster.awaitLeader(ELECTION);
+            long oldTerm = cluster.health(oldLeader).orElseThrow().cluster().term();
+
+            long killedAt = System.nanoTime();
+            oldLeader.kill();
+            Node survivor = cluster.nodes().stream().filter(n -> n != oldLeader).findFirst().orElseThrow();
+            HealthReport after = cluster.awaitHealth(survivor, ELECTION, "a new leader",
+                    r -> r.ready() && r.cluster().leader() != null && !r.cluster().leader().equals(oldLeader.baseUrl()));
+            long failoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
+            assertTrue(after.cluster().term() > oldTerm, "a new term was started");
+            assertTrue(failoverMillis <= FAILOVER_BOUND_MILLIS,
+                    "new leader after " + failoverMillis + " ms, bound " + FAILOVER_BOUND_MILLIS + " ms");
+
+            cluster.start(oldLeader);
+            Node newLeader = cluster.awaitLeader(ELECTION);
+            assertNotEquals(oldLeader, newLeader, "the restarted node does not disrupt the new leader");
+            HealthReport rejoined = cluster.health(oldLeader).orElseThrow();
+            assertEquals(ClusterView.FOLLOWER, rejoined.cluster().role());
+            assertEquals(newLeader.baseUrl(), rejoined.cluster().leader());
+        }
+    }
+
+    @Test
+    void wipedNodeRestartsFromStaticMembershipAndCatchesUp() {
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            Node leader = cluster.awaitLeader(ELECTION);
+            Node follower = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+            follower.kill();
+            follower.wipe();
+            assertFalse(java.nio.file.Files.exists(follower.dataDir()));
+
+            cluster.start(follower);
+            cluster.awaitLeader(ELECTION);
+            long leaderCommit = cluster.health(leader).orElseThrow().cluster().commitIndex();
+            HealthReport caughtUp = cluster.awaitHealth(follower, ELECTION, "applied the leader's log",
+                    r -> r.cluster().appliedIndex() >= leaderCommit);
+            assertEquals(leader.baseUrl(), caughtUp.cluster().leader());
+            assertEquals(ClusterView.FOLLOWER, caughtUp.cluster().role());
+        }
+    }
+
+    @Test
+    void sigtermStopsANodeWithinSecondsAndReleasesItsPorts() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            cluster.awaitLeader(ELECTION);
+            Node node = cluster.nodes().getLast();
+            Duration took = node.terminate(Duration.ofSeconds(10));
+            assertTrue(took.toMillis() < 5_000, "stopped in " + took.toMillis() + " ms");
+            assertTrue(node.log().contains("node " + node.id() + " stopped"), "clean shutdown is logged");
+            for (int port : new int[] {node.httpPort(), node.raftPort()}) {
+                try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                    assertEquals(port, s.getLocalPort());
+                }
+            }
+        }
+    }
+}

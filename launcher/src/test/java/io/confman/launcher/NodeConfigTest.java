@@ -1,0 +1,92 @@
+package io.confman.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Configuration loading and validation without starting anything: defaults, precedence of files,
+ * environment and flags, and the one-line refusals for unusable settings.
+ */
+class NodeConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void environmentNamesAreUpperSnakeCaseOfTheKey() {
+        assertEquals("CONFMAN_RAFT_ELECTION_TIMEOUT_MIN_MILLIS", NodeConfig.environmentName("raft.electionTimeoutMinMillis"));
+        assertEquals("CONFMAN_NODE_ID", NodeConfig.environmentName("node.id"));
+        assertEquals("CONFMAN_NODE_DATA_DIR", NodeConfig.environmentName("node.dataDir"));
+    }
+
+    @Test
+    void localClusterDefaultsGiveThreeMembersAndTheDocumentedTimings() {
+        NodeSettings s = NodeConfig.settings(NodeConfig.load(List.of(), true, Map.of(), Map.of("node.id", "node2")));
+        assertEquals(3, s.raft().members().size());
+        assertEquals("node2", s.raft().nodeId());
+        assertEquals(6200, s.web().port());
+        assertEquals("127.0.0.1", s.web().host());
+        assertEquals(1000, s.raft().electionTimeoutMinMillis());
+        assertEquals(3000, s.raft().electionTimeoutMaxMillis());
+        assertEquals(10_000, s.raft().requestTimeoutMillis());
+        assertEquals(100, s.raft().snapshotBudgetMillis());
+        assertEquals(50, s.raft().snapshotIntervalEntries());
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsFilesWhereTheLaterFileWins() throws IOException {
+        Path first = Files.writeString(dir.resolve("a.yaml"), "raft:\n  snapshotInterval: 10\n  requestTimeoutMillis: 20000\n");
+        Path second = Files.writeString(dir.resolve("b.yaml"), "raft:\n  snapshotInterval: 20\n");
+        var env = Map.of("CONFMAN_RAFT_REQUEST_TIMEOUT_MILLIS", "30000", "CONFMAN_NODE_ID", "node3", "OTHER", "x");
+        NodeSettings s = NodeConfig.settings(NodeConfig.load(List.of(first, second), true, env, Map.of("node.id", "node1")));
+        assertEquals(20, s.raft().snapshotIntervalEntries());
+        assertEquals(30_000, s.raft().requestTimeoutMillis());
+        assertEquals("node1", s.raft().nodeId());
+    }
+
+    @Test
+    void timingInvariantViolationNamesEveryKeyInvolved() {
+        var e = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(
+                List.of(), true, Map.of("CONFMAN_RAFT_ELECTION_TIMEOUT_MAX_MILLIS", "900"), Map.of())));
+        assertTrue(e.getMessage().contains("raft.electionTimeoutMinMillis (1000) < raft.electionTimeoutMaxMillis (900)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("raft.requestTimeoutMillis"), e.getMessage());
+    }
+
+    @Test
+    void duplicateAddressesAndMissingTokenAreRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("dup.yaml"), """
+                cluster:
+                  token: ""
+                  members:
+                    - id: "a"
+                      url: "http://127.0.0.1:6100/"
+                      raftAddress: "127.0.0.1:7100"
+                    - id: "b"
+                      url: "http://127.0.0.1:6100/"
+                      raftAddress: "127.0.0.1:7100"
+                node:
+                  id: "a"
+                """);
+        var e = assertThrows(NodeConfig.ConfigProblem.class,
+                () -> NodeConfig.settings(NodeConfig.load(List.of(file), false, Map.of(), Map.of())));
+        assertTrue(e.getMessage().contains("raft address 127.0.0.1:7100 twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP address 127.0.0.1:6100 twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("cluster.token is empty"), e.getMessage());
+    }
+
+    @Test
+    void missingConfigFileIsRefused() {
+        var e = assertThrows(NodeConfig.ConfigProblem.class,
+                () -> NodeConfig.load(List.of(dir.resolve("nope.yaml")), false, Map.of(), Map.of()));
+        assertTrue(e.getMessage().contains("does not exist"));
+    }
+}

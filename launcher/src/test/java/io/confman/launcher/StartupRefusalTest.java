@@ -1,0 +1,105 @@
+package io.confman.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.confman.launcher.testkit.LocalCluster;
+import io.confman.launcher.testkit.LocalCluster.Node;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A node refuses to start, with exit status 2 and one clear line, when its configuration or its
+ * stored state is unusable. Real node processes; the refusal is read from their output.
+ */
+@Timeout(120)
+class StartupRefusalTest {
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void nodeWithMismatchedMemberListRefusesToStart() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            cluster.awaitLeader(Duration.ofSeconds(30));
+            Node node3 = cluster.node("node3");
+            node3.kill();
+
+            Path otherMembers = cluster.dir().resolve("mismatched.yaml");
+            cluster.writeBaseConfig(otherMembers, cluster.memberYaml(List.of(cluster.node("node1"), node3)));
+            cluster.start(node3, otherMembers);
+            assertEquals(2, node3.exitCode(EXIT_WAIT).orElseThrow(() -> new AssertionError("node3 kept running")));
+            assertTrue(node3.log().contains("refusing to start: stored member list"), node3.log());
+            assertTrue(node3.log().contains("differs from configured cluster.members"), node3.log());
+        }
+    }
+
+    @Test
+    void timingInvariantViolationRefusesAndNamesTheKeys() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(1, Map.of("raft.snapshotBudgetMillis", "2000"))) {
+            Node node = cluster.node("node1");
+            assertEquals(2, node.exitCode(EXIT_WAIT).orElseThrow(() -> new AssertionError("node kept running")));
+            String log = node.log();
+            assertTrue(log.contains("timing invariant violated"), log);
+            assertTrue(log.contains("raft.snapshotBudgetMillis (2000) < raft.electionTimeoutMinMillis (1000)"), log);
+        }
+    }
+
+    @Test
+    void portInUseRefusesAndNamesThePort() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(0)) {
+            // A one-node cluster whose HTTP port is held by someone else.
+            try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                int port = holder.getLocalPort();
+                Path base = cluster.dir().resolve("one.yaml");
+                java.nio.file.Files.writeString(base, """
+                        cluster:
+                          token: "t"
+                          members:
+                            - id: "solo"
+                              url: "http://127.0.0.1:%d/"
+                              raftAddress: "127.0.0.1:%d"
+                        node:
+                          id: "solo"
+                          dataDir: "%s"
+                        """.formatted(port, freePort(), cluster.dir().resolve("solo")));
+                var process = io.confman.launcher.testkit.NodeProcess.launch(List.of("--config", base.toString()),
+                        cluster.dir().resolve("solo.log"));
+                assertEquals(2, process.exitCode(EXIT_WAIT).orElseThrow());
+                assertTrue(process.log().contains("http port 127.0.0.1:" + port + " is not available"), process.log());
+            }
+        }
+    }
+
+    @Test
+    void unknownNodeIdRefusesAndListsTheMembers() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(0)) {
+            Path base = cluster.dir().resolve("unknown.yaml");
+            java.nio.file.Files.writeString(base, """
+                    cluster:
+                      token: "t"
+                      members:
+                        - id: "a"
+                          url: "http://127.0.0.1:%d/"
+                          raftAddress: "127.0.0.1:%d"
+                    node:
+                      id: "zz"
+                      dataDir: "%s"
+                    """.formatted(freePort(), freePort(), cluster.dir().resolve("zz")));
+            var process = io.confman.launcher.testkit.NodeProcess.launch(List.of("--config", base.toString()),
+                    cluster.dir().resolve("zz.log"));
+            assertEquals(2, process.exitCode(EXIT_WAIT).orElseThrow());
+            assertTrue(process.log().contains("node.id 'zz' is not one of cluster.members [a]"), process.log());
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

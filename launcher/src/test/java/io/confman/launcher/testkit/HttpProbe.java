@@ -1,0 +1,43 @@
+package io.confman.launcher.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** A small HTTP client for tests: every call bounded by short timeouts, failures as empty. */
+public final class HttpProbe {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+
+    /** GET, or empty when the node does not answer. */
+    public Optional<HttpResponse<String>> get(URI uri, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(uri).GET(), headers);
+    }
+
+    /** Sends {@code method} with a body; throws when the node does not answer. */
+    public HttpResponse<String> send(String method, URI uri, String body, Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(uri).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(builder, headers).orElseThrow(() -> new AssertionError(method + " " + uri + " got no answer"));
+    }
+
+    private Optional<HttpResponse<String>> send(HttpRequest.Builder builder, Map<String, String> headers) {
+        builder.timeout(REQUEST_TIMEOUT);
+        headers.forEach(builder::header);
+        try {
+            return Optional.of(client.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

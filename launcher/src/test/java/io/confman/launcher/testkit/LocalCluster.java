@@ -1,0 +1,318 @@
+package io.confman.launcher.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confman.codec.wire.HealthReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * N real Confman nodes on 127.0.0.1, each its own JVM process started from the module path the
+ * tests run on, with free ports and its own data directory. Used by every multi-node test.
+ *
+ * <p>Nodes can be stopped (SIGTERM), killed (SIGKILL, as {@code kill -9}), wiped and restarted.
+ * Each node's output goes to {@code <dir>/nodeN.log}; the directory is kept under
+ * {@code target/local-clusters/} for post-mortems.
+ */
+public final class LocalCluster implements AutoCloseable {
+    public static final String ADMIN_KEY = "confman_dev_abc123";
+    public static final String READER_KEY = "confman_dev_reader";
+    public static final String TOKEN = "local-cluster-test-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final Path dir;
+    private final UUID groupId = UUID.randomUUID();
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, String> settings;
+    private final HttpProbe http = new HttpProbe();
+
+    private LocalCluster(Path dir, int size, Map<String, String> settings) {
+        this.dir = dir;
+        this.settings = settings;
+        for (int i = 1; i <= size; i++) {
+            nodes.add(new Node("node" + i, freePort(), freePort(), dir.resolve("node" + i)));
+        }
+    }
+
+    /** Starts {@code size} nodes with default settings. */
+    public static LocalCluster start(int size) {
+        return start(size, Map.of());
+    }
+
+    /**
+     * Starts {@code size} nodes. {@code settings} are extra dotted configuration keys written
+     * into every node's base file (e.g. {@code raft.snapshotInterval=10}).
+     */
+    public static LocalCluster start(int size, Map<String, String> settings) {
+        try {
+            Path root = Path.of("target", "local-clusters").toAbsolutePath();
+            Files.createDirectories(root);
+            LocalCluster cluster = new LocalCluster(Files.createTempDirectory(root, "cluster-"), size, settings);
+            cluster.writeBaseConfig(cluster.baseConfigFile(), cluster.memberYaml(cluster.nodes));
+            for (Node node : cluster.nodes) {
+                cluster.start(node);
+            }
+            return cluster;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Node> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    public Node node(String id) {
+        return nodes.stream().filter(n -> n.id.equals(id)).findFirst().orElseThrow();
+    }
+
+    public HttpProbe http() {
+        return http;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path baseConfigFile() {
+        return dir.resolve("base.yaml");
+    }
+
+    /** Writes a base config naming {@code members} (YAML list items), with this cluster's settings. */
+    public void writeBaseConfig(Path file, String membersYaml) throws IOException {
+        Map<String, String> merged = new LinkedHashMap<>();
+        merged.put("cluster.groupId", groupId.toString());
+        merged.put("cluster.token", TOKEN);
+        merged.putAll(settings);
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        merged.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            sections.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>())
+                    .put(key.substring(dot + 1), value);
+        });
+        StringBuilder yaml = new StringBuilder();
+        sections.forEach((section, values) -> {
+            yaml.append(section).append(":\n");
+            values.forEach((k, v) -> yaml.append("  ").append(k).append(": \"").append(v).append("\"\n"));
+            if (section.equals("cluster")) {
+                yaml.append("  members:\n").append(membersYaml);
+            }
+        });
+        yaml.append("""
+                auth:
+                  apiKeys:
+                    - name: "Development Admin"
+                      key: "%s"
+                      roles: ["admin"]
+                    - name: "Development Reader"
+                      key: "%s"
+                      roles: ["viewer"]
+                """.formatted(ADMIN_KEY, READER_KEY));
+        Files.writeString(file, yaml);
+    }
+
+    /** The YAML list items (indented for {@code cluster.members}) describing {@code members}. */
+    public String memberYaml(List<Node> members) {
+        return members.stream().map(n -> """
+                    - id: "%s"
+                      url: "http://127.0.0.1:%d/"
+                      raftAddress: "127.0.0.1:%d"
+                """.formatted(n.id, n.httpPort, n.raftPort)).collect(Collectors.joining());
+    }
+
+    /** Starts (or restarts) {@code node}'s process with the cluster's base config. */
+    public void start(Node node) {
+        start(node, baseConfigFile());
+    }
+
+    /** Starts {@code node}'s process with {@code baseConfig} instead of the cluster's own. */
+    public void start(Node node, Path baseConfig) {
+        if (node.process != null && node.process.isAlive()) {
+            throw new IllegalStateException(node.id + " is already running");
+        }
+        node.process = NodeProcess.launch(nodeArgs(node, baseConfig), dir.resolve(node.id + ".log"));
+    }
+
+    /** The node's command-line arguments for the launcher's {@code main}. */
+    public List<String> nodeArgs(Node node, Path baseConfig) {
+        Path nodeFile = dir.resolve(node.id + ".yaml");
+        try {
+            Files.writeString(nodeFile, "node:\n  id: \"" + node.id + "\"\n  dataDir: \"" + node.dataDir + "\"\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("--config", baseConfig.toString(), "--config", nodeFile.toString());
+    }
+
+    /** The health answer of {@code node}, or empty when it does not answer. */
+    public Optional<HealthReport> health(Node node) {
+        return http.get(node.url("health/ready"), Map.of()).flatMap(r -> {
+            try {
+                HealthReport report = JSON.readValue(r.body(), HealthReport.class);
+                return node.id.equals(report.cluster().nodeId()) ? Optional.of(report) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Waits until every running node reports the same leader and term and is ready; returns the
+     * leader.
+     */
+    public Node awaitLeader(Duration timeout) {
+        return await(timeout, "a leader agreed by all running nodes", () -> {
+            List<Node> running = nodes.stream().filter(Node::running).toList();
+            List<HealthReport> reports = running.stream().map(this::health).flatMap(Optional::stream).toList();
+            if (reports.size() != running.size() || reports.isEmpty()) {
+                return Optional.empty();
+            }
+            var first = reports.getFirst().cluster();
+            boolean agree = reports.stream().allMatch(r -> r.ready()
+                    && first.leader() != null && first.leader().equals(r.cluster().leader())
+                    && r.cluster().term() == first.term());
+            return agree ? nodes.stream().filter(n -> first.leader().equals(n.baseUrl())).findFirst()
+                    : Optional.empty();
+        });
+    }
+
+    /** Polls {@code probe} until it yields a value or {@code timeout} passes. */
+    public static <T> T await(Duration timeout, String what, java.util.function.Supplier<Optional<T>> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            sleep(POLL);
+        }
+    }
+
+    /** Polls until {@code condition} holds for {@code node}'s health answer. */
+    public HealthReport awaitHealth(Node node, Duration timeout, String what, Predicate<HealthReport> condition) {
+        return await(timeout, node.id + ": " + what, () -> health(node).filter(condition));
+    }
+
+    @Override
+    public void close() {
+        for (Node node : nodes) {
+            node.kill();
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One member of the cluster and, when running, its process. */
+    public static final class Node {
+        private final String id;
+        private final int httpPort;
+        private final int raftPort;
+        private final Path dataDir;
+        private volatile NodeProcess process;
+
+        Node(String id, int httpPort, int raftPort, Path dataDir) {
+            this.id = id;
+            this.httpPort = httpPort;
+            this.raftPort = raftPort;
+            this.dataDir = dataDir;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public int httpPort() {
+            return httpPort;
+        }
+
+        public int raftPort() {
+            return raftPort;
+        }
+
+        public Path dataDir() {
+            return dataDir;
+        }
+
+        public String baseUrl() {
+            return "http://127.0.0.1:" + httpPort + "/";
+        }
+
+        public URI url(String path) {
+            return URI.create(baseUrl() + path);
+        }
+
+        public boolean running() {
+            return process != null && process.isAlive();
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        /** SIGKILL, like {@code kill -9}: no shutdown hook runs. Waits until the process is gone. */
+        public void kill() {
+            if (process != null) {
+                process.kill();
+            }
+        }
+
+        /** SIGTERM; returns how long the process took to exit. */
+        public Duration terminate(Duration timeout) {
+            return process.terminate(timeout);
+        }
+
+        /** Deletes the node's data directory (the node must not be running). */
+        public void wipe() {
+            if (running()) {
+                throw new IllegalStateException(id + " is running");
+            }
+            NodeProcess.deleteRecursively(dataDir);
+        }
+
+        public String log() {
+            return process == null ? "" : process.log();
+        }
+
+        public Optional<Integer> exitCode(Duration wait) {
+            return process.exitCode(wait);
+        }
+    }
+
+    /** Shortcut used by tests that only need to know if a process exits on its own. */
+    public static boolean waitFor(Process p, Duration d) throws InterruptedException {
+        return p.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

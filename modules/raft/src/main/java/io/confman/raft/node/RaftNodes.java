@@ -1,0 +1,23 @@
+package io.confman.raft.node;
+
+import io.confman.raft.ratis.RatisClusterNode;
+import java.io.IOException;
+
+/** Starts cluster nodes. The only way in to the (unexported) Ratis adapter. */
+public final class RaftNodes {
+    private RaftNodes() {
+    }
+
+    /**
+     * Starts this node's Raft server: formats empty storage with the configured group, recovers
+     * existing storage, and refuses ({@link StartupRefusedException}) when the settings are invalid
+     * or the stored group or member list disagrees with them.
+     */
+    public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine stateMachine) throws IOException {
+        var problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new StartupRefusedException(String.join("; ", problems));
+        }
+        return RatisClusterNode.start(settings, stateMachine);
+    }
+}

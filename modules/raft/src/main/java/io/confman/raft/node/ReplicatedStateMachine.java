@@ -1,0 +1,35 @@
+package io.confman.raft.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * The deterministic state machine the Raft adapter drives.
+ *
+ * <p>Threading: every method is called from the single Raft apply thread, never concurrently
+ * with another method of this interface. Queries by other threads are the implementation's
+ * business (it must publish consistent views to them).
+ *
+ * <p>Failure: {@link #apply} never throws for any input bytes; a malformed entry is skipped the
+ * same way on every node. Snapshot methods may throw {@link IOException}; a failed restore leaves
+ * the previous state in place.
+ */
+public interface ReplicatedStateMachine {
+
+    /**
+     * Applies the committed entry at {@code index} and returns the bytes answered to the node
+     * that proposed it.
+     */
+    byte[] apply(long index, ByteBuffer entry);
+
+    /** Writes the whole state to {@code out} as a stream. Apply is paused meanwhile. */
+    void writeSnapshot(OutputStream out) throws IOException;
+
+    /** Replaces the whole state with the one read from {@code in}, verifying it first. */
+    void restoreSnapshot(InputStream in) throws IOException;
+
+    /** Clears the state (a node formatting empty storage, or before replaying a log from zero). */
+    void reset();
+}

@@ -1,0 +1,228 @@
+package io.confman.raft.ratis;
+
+import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.Member;
+import io.confman.raft.node.NodeStatus;
+import io.confman.raft.node.RaftSettings;
+import io.confman.raft.node.RaftUnavailableException;
+import io.confman.raft.node.ReplicatedStateMachine;
+import io.confman.raft.node.StartupRefusedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link ClusterNode} backed by one Ratis server (gRPC transport) and one Ratis client used to
+ * forward proposals to the leader. Linearizable read barriers are submitted to the local server
+ * in-process; Ratis answers them after ReadIndex confirmation (on followers too).
+ */
+public final class RatisClusterNode implements ClusterNode {
+    private static final Logger LOG = LoggerFactory.getLogger(RatisClusterNode.class);
+    /** Pause between client retries while a leader is being elected. */
+    private static final long CLIENT_RETRY_SLEEP_MILLIS = 100;
+
+    private final RaftSettings settings;
+    private final RaftGroup group;
+    private final RaftServer server;
+    private final RaftClient client;
+    private final StateMachineAdapter stateMachine;
+    private final ClientId readClientId = ClientId.randomId();
+    private final AtomicLong readCallIds = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
+                             StateMachineAdapter stateMachine) {
+        this.settings = settings;
+        this.group = group;
+        this.server = server;
+        this.client = client;
+        this.stateMachine = stateMachine;
+    }
+
+    /** Formats empty storage or recovers existing storage, then starts serving. */
+    public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine delegate) throws IOException {
+        RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
+        List<RaftPeer> peers = settings.members().stream().map(RatisClusterNode::peer).toList();
+        RaftGroup group = RaftGroup.valueOf(groupId, peers);
+
+        boolean formatted = Files.isDirectory(settings.storageDir().resolve(settings.groupId().toString()));
+        if (formatted) {
+            MembershipRecord.verify(settings);
+        } else {
+            MembershipRecord.record(settings);
+        }
+        var stateMachine = new StateMachineAdapter(delegate, settings.snapshotBudgetMillis());
+        RaftServer server = RaftServer.newBuilder()
+                .setServerId(RaftPeerId.valueOf(settings.nodeId()))
+                .setGroup(group)
+                .setStateMachine(stateMachine)
+                .setProperties(RatisProperties.server(settings))
+                .setOption(formatted ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
+                .build();
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(server);
+            throw new StartupRefusedException("Raft server could not start on " + settings.self().raftAddress()
+                    + " with storage " + settings.storageDir() + ": " + rootMessage(e), e);
+        }
+        int attempts = (int) Math.max(1, settings.requestTimeoutMillis() / CLIENT_RETRY_SLEEP_MILLIS);
+        RaftClient client = RaftClient.newBuilder()
+                .setProperties(RatisProperties.client(settings))
+                .setRaftGroup(group)
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts,
+                        RatisProperties.millis(CLIENT_RETRY_SLEEP_MILLIS)))
+                .build();
+        LOG.info("node {} {} Raft storage {} (group {}, members {})", settings.nodeId(),
+                formatted ? "recovered" : "formatted", settings.storageDir(), settings.groupId(),
+                settings.members().stream().map(Member::id).toList());
+        return new RatisClusterNode(settings, group, server, client, stateMachine);
+    }
+
+    private static RaftPeer peer(Member m) {
+        return RaftPeer.newBuilder().setId(m.id()).setAddress(m.raftAddress()).build();
+    }
+
+    @Override
+    public String nodeId() {
+        return settings.nodeId();
+    }
+
+    @Override
+    public RaftSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public NodeStatus status() {
+        try {
+            var division = server.getDivision(group.getGroupId());
+            var info = division.getInfo();
+            RaftPeerId leader = info.getLeaderId();
+            return new NodeStatus(role(info.getCurrentRole()),
+                    Optional.ofNullable(leader).map(RaftPeerId::toString),
+                    info.isLeader() && info.isLeaderReady(),
+                    info.getCurrentTerm(),
+                    division.getRaftLog().getLastCommittedIndex(),
+                    info.getLastAppliedIndex(),
+                    stateMachine.lastSnapshot());
+        } catch (IOException e) {
+            return new NodeStatus(NodeStatus.Role.CANDIDATE, Optional.empty(), false, 0, 0, 0, Optional.empty());
+        }
+    }
+
+    private static NodeStatus.Role role(RaftPeerRole role) {
+        return switch (role) {
+            case LEADER -> NodeStatus.Role.LEADER;
+            case CANDIDATE -> NodeStatus.Role.CANDIDATE;
+            default -> NodeStatus.Role.FOLLOWER;
+        };
+    }
+
+    @Override
+    public CompletableFuture<byte[]> propose(byte[] command) {
+        return client.async().send(Message.valueOf(ByteString.copyFrom(command)))
+                .orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .handle((reply, failure) -> {
+                    if (failure == null && reply.isSuccess()) {
+                        return reply.getMessage().getContent().toByteArray();
+                    }
+                    throw unavailable("write", failure != null ? failure : reply.getException());
+                });
+    }
+
+    @Override
+    public CompletableFuture<Void> readBarrier() {
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(readClientId)
+                .setServerId(server.getId())
+                .setGroupId(group.getGroupId())
+                .setCallId(readCallIds.incrementAndGet())
+                .setMessage(Message.EMPTY)
+                .setType(RaftClientRequest.readRequestType())
+                .setTimeoutMs(settings.requestTimeoutMillis())
+                .build();
+        CompletableFuture<RaftClientReply> reply;
+        try {
+            reply = server.submitClientRequestAsync(request);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(unavailable("read", e));
+        }
+        return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .handle((r, failure) -> {
+                    if (failure == null && r.isSuccess()) {
+                        return null;
+                    }
+                    throw unavailable("read", failure != null ? failure : r.getException());
+                });
+    }
+
+    private RuntimeException unavailable(String what, Throwable cause) {
+        Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        NodeStatus status = status();
+        if (status.leaderId().isEmpty()) {
+            return new RaftUnavailableException.NoLeader("no leader is known; the " + what + " was not served", root);
+        }
+        String detail = root instanceof TimeoutException
+                ? "not confirmed within raft.requestTimeoutMillis (" + settings.requestTimeoutMillis() + " ms)"
+                : "failed: " + rootMessage(root);
+        return new RaftUnavailableException.Timeout("the " + what + " was " + detail, root);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == null ? "unknown" : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void closeQuietly(RaftServer server) {
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing a Raft server that failed to start: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.warn("closing the Raft client failed: {}", e.toString());
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warn("closing the Raft server failed: {}", e.toString());
+        }
+        LOG.info("node {} stopped", settings.nodeId());
+    }
+}

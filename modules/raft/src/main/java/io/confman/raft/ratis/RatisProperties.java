@@ -1,0 +1,66 @@
+package io.confman.raft.ratis;
+
+import io.confman.raft.node.RaftSettings;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/** Translates Confman's settings into Ratis properties; every Ratis knob we rely on is set here. */
+final class RatisProperties {
+
+    /** Largest gRPC message between peers: a batch of appends or one snapshot chunk. */
+    static final SizeInBytes GRPC_MESSAGE_SIZE_MAX = SizeInBytes.valueOf("32MB");
+    /**
+     * Bytes of entries the leader batches into one append: below the gRPC limit and below the log
+     * write buffer (Ratis's default 8 MB) minus its framing.
+     */
+    static final SizeInBytes APPEND_BUFFER_BYTE_LIMIT = SizeInBytes.valueOf("4MB");
+    /** Snapshot chunk size for InstallSnapshot; below the gRPC limit. */
+    static final SizeInBytes SNAPSHOT_CHUNK_SIZE_MAX = SizeInBytes.valueOf("4MB");
+    /** Snapshot files kept on disk (the newest is used; one older one for safety). */
+    static final int SNAPSHOT_FILES_RETAINED = 2;
+
+    private RatisProperties() {
+    }
+
+    static RaftProperties server(RaftSettings settings) {
+        RaftProperties p = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(p, List.of(settings.storageDir().toFile()));
+        GrpcConfigKeys.Server.setHost(p, settings.self().raftHost());
+        GrpcConfigKeys.Server.setPort(p, settings.self().raftPort());
+        GrpcConfigKeys.setMessageSizeMax(p, GRPC_MESSAGE_SIZE_MAX);
+        RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, APPEND_BUFFER_BYTE_LIMIT);
+        RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SNAPSHOT_CHUNK_SIZE_MAX);
+        RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
+
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(settings.electionTimeoutMinMillis()));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(settings.electionTimeoutMaxMillis()));
+        RaftServerConfigKeys.Rpc.setRequestTimeout(p, millis(settings.requestTimeoutMillis()));
+        // Ratis's default read option is not linearizable; Confman promises linearizable reads.
+        RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+        RaftServerConfigKeys.Read.setTimeout(p, millis(settings.requestTimeoutMillis()));
+
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, settings.snapshotIntervalEntries());
+        RaftServerConfigKeys.Snapshot.setCreationGap(p, settings.snapshotIntervalEntries());
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, SNAPSHOT_FILES_RETAINED);
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        return p;
+    }
+
+    static RaftProperties client(RaftSettings settings) {
+        RaftProperties p = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, millis(settings.requestTimeoutMillis()));
+        GrpcConfigKeys.setMessageSizeMax(p, GRPC_MESSAGE_SIZE_MAX);
+        return p;
+    }
+
+    static TimeDuration millis(long millis) {
+        return TimeDuration.valueOf(millis, TimeUnit.MILLISECONDS);
+    }
+}

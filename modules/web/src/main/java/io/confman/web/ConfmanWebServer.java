@@ -1,0 +1,51 @@
+package io.confman.web;
+
+import io.confman.raft.node.ClusterNode;
+import io.confman.web.http.CorrelationFilter;
+import io.confman.web.http.HealthService;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Duration;
+
+/**
+ * Wires a node's HTTP API. {@link #routing} is the one place routes are declared; {@link #start}
+ * binds it to a listener with the configured limits.
+ */
+public final class ConfmanWebServer {
+    /** How long a stopping server lets in-flight requests finish. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
+    private ConfmanWebServer() {
+    }
+
+    /** Starts the HTTP listener for {@code node}. */
+    public static RunningServer start(WebSettings settings, ClusterNode node) {
+        WebServer server = WebServer.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .maxPayloadSize(settings.maxPayloadBytes())
+                .maxTcpConnections(settings.maxTcpConnections())
+                .maxConcurrentRequests(settings.maxConcurrentRequests())
+                .shutdownGracePeriod(SHUTDOWN_GRACE)
+                .routing(routing -> routing(routing, node))
+                .build()
+                .start();
+        return new RunningServer() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                server.stop();
+            }
+        };
+    }
+
+    /** Declares every route of the node's API on {@code routing}. */
+    static void routing(HttpRouting.Builder routing, ClusterNode node) {
+        routing.addFilter(new CorrelationFilter())
+                .register("/health", new HealthService(node));
+    }
+}

@@ -1,0 +1,61 @@
+package io.confman.web.http;
+
+import io.confman.codec.wire.ClusterView;
+import io.confman.codec.wire.HealthReport;
+import io.confman.codec.wire.MemberView;
+import io.confman.codec.wire.SnapshotView;
+import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.Member;
+import io.confman.raft.node.NodeStatus;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference-compatible health routes (no authentication): {@code GET /health} answers while
+ * the process serves; {@code GET /health/ready} reports this node's Raft view and answers 503 with
+ * the same body while no leader is known.
+ */
+public final class HealthService implements HttpService {
+    private final ClusterNode node;
+    private final List<MemberView> members;
+
+    public HealthService(ClusterNode node) {
+        this.node = node;
+        this.members = node.settings().members().stream()
+                .map(m -> new MemberView(m.id(), m.httpUrl().toString(), m.raftAddress()))
+                .toList();
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::live)
+                .get("/ready", this::ready);
+    }
+
+    private void live(ServerRequest req, ServerResponse res) {
+        Json.send(res, Status.OK_200, Map.of("status", "healthy", "timestamp", Instant.now().toString()));
+    }
+
+    private void ready(ServerRequest req, ServerResponse res) {
+        HealthReport report = report(node.status());
+        Json.send(res, report.ready() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, report);
+    }
+
+    HealthReport report(NodeStatus status) {
+        String leaderUrl = status.leaderId().flatMap(id -> node.settings().members().stream()
+                .filter(m -> m.id().equals(id)).findFirst()).map(Member::httpUrl).map(Object::toString).orElse(null);
+        ClusterView cluster = new ClusterView(status.role().wireName(), status.leaderId().isPresent(), leaderUrl,
+                status.term(), node.nodeId(), status.commitIndex(), status.appliedIndex(), members);
+        SnapshotView snapshot = status.lastSnapshot()
+                .map(s -> new SnapshotView(s.index(), s.durationMillis(), s.bytes(), s.takenAt().toString()))
+                .orElse(null);
+        return new HealthReport(status.ready() ? HealthReport.READY : HealthReport.NOT_READY,
+                Instant.now().toString(), cluster, snapshot, null);
+    }
+}
