@@ -10,4 +10,8 @@ module io.confman.raft {
 
     exports io.confman.raft;
     exports io.confman.raft.node;
+    exports io.confman.raft.store;
+
+    // The Raft reply record is serialised with Jackson's databind.
+    opens io.confman.raft.store to com.fasterxml.jackson.databind;
 }

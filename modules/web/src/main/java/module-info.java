@@ -5,7 +5,7 @@
  */
 module io.confman.web {
     requires transitive io.confman.raft;
-    requires io.confman.blob;
+    requires transitive io.confman.blob;
     requires io.confman.codec;
     requires io.helidon.webserver;
     requires io.helidon.http;

@@ -38,7 +38,12 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "confman-shutdown"));
+        String nodeId = runtime.nodeId();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            // JUL's own shutdown hook may already have closed the log handlers: say it plainly.
+            System.err.println("confman-node: node " + nodeId + " stopped");
+        }, "confman-shutdown"));
         runtime.awaitClosed();
     }
 

@@ -2,6 +2,8 @@ package io.confman.launcher;
 
 import io.confman.raft.node.Member;
 import io.confman.raft.node.RaftSettings;
+import io.confman.web.ApiKey;
+import io.confman.web.BlobSettings;
 import io.confman.web.WebSettings;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,10 +135,35 @@ public final class NodeConfig {
                     config.get("http.maxPayloadBytes").asLong().get(),
                     config.get("http.maxTcpConnections").asInt().get(),
                     config.get("http.maxConcurrentRequests").asInt().get());
-            return new NodeSettings(raft, web, dataDir, token, config);
+            return new NodeSettings(raft, web, dataDir, token, apiKeys(config.get("auth.apiKeys")),
+                    blobSettings(config.get("blob")), config.get("raft.auditEventsPerNamespace").asInt().get());
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigProblem("invalid configuration: " + e.getMessage());
         }
+    }
+
+    private static List<ApiKey> apiKeys(Config list) {
+        List<ApiKey> keys = new ArrayList<>();
+        for (Config k : list.asNodeList().orElse(List.of())) {
+            String name = k.get("name").asString().get();
+            String secret = k.get("key").asString().get();
+            if (secret.isBlank()) {
+                throw new ConfigProblem("auth.apiKeys entry '" + name + "' has an empty key");
+            }
+            keys.add(new ApiKey(name, secret, k.get("roles").asList(String.class).orElse(List.of()),
+                    k.get("namespaces").asList(String.class).orElse(List.of("*"))));
+        }
+        return keys;
+    }
+
+    private static BlobSettings blobSettings(Config blob) {
+        return new BlobSettings(
+                blob.get("inlineThresholdBytes").asLong().get(),
+                blob.get("maxSizeBytes").asLong().get(),
+                Duration.ofMillis(blob.get("quorumTimeoutMillis").asLong().get()),
+                Duration.ofMillis(blob.get("gcSafetyWindowMillis").asLong().get()),
+                Duration.ofMillis(blob.get("gcIntervalMillis").asLong().get()),
+                Duration.ofMillis(blob.get("reconcileIntervalMillis").asLong().get()));
     }
 
     private static List<Member> members(Config list) {

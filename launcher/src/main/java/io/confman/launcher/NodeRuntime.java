@@ -1,9 +1,15 @@
 package io.confman.launcher;
 
+import io.confman.blob.BlobStore;
+import io.confman.blob.FileBlobStore;
+import io.confman.blob.peer.HttpBlobPeerClient;
+import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.RaftNodes;
 import io.confman.raft.node.StartupRefusedException;
+import io.confman.raft.store.ReplicatedConfigStore;
 import io.confman.web.ConfmanWebServer;
+import io.confman.web.NodeServices;
 import io.confman.web.RunningServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,13 +30,15 @@ public final class NodeRuntime implements AutoCloseable {
 
     private final NodeSettings settings;
     private final ClusterNode node;
+    private final HttpBlobPeerClient blobPeers;
     private final RunningServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private NodeRuntime(NodeSettings settings, ClusterNode node, RunningServer http) {
+    private NodeRuntime(NodeSettings settings, ClusterNode node, HttpBlobPeerClient blobPeers, RunningServer http) {
         this.settings = settings;
         this.node = node;
+        this.blobPeers = blobPeers;
         this.http = http;
     }
 
@@ -41,18 +49,25 @@ public final class NodeRuntime implements AutoCloseable {
         requireFree("http", settings.web().host(), settings.web().port());
         requireFree("raft", self.raftHost(), self.raftPort());
         Files.createDirectories(settings.dataDir());
-        ClusterNode node = RaftNodes.start(settings.raft(), StateMachines.create(settings));
+        BlobStore blobs = FileBlobStore.open(settings.dataDir().resolve("blobs"));
+        var state = new ConfigStateMachine(settings.auditEventsPerNamespace());
+        ClusterNode node = RaftNodes.start(settings.raft(), ReplicatedConfigStore.replicated(state));
+        var blobPeers = new HttpBlobPeerClient(blobs, settings.clusterToken(), settings.blob().maxSizeBytes(),
+                java.time.Duration.ofMillis(settings.raft().requestTimeoutMillis()));
+        var services = new NodeServices(new ReplicatedConfigStore(node, state), settings.apiKeys(),
+                settings.clusterToken(), blobs, blobPeers, settings.blob());
         RunningServer http;
         try {
-            http = ConfmanWebServer.start(settings.web(), node);
+            http = ConfmanWebServer.start(settings.web(), services);
         } catch (RuntimeException e) {
+            blobPeers.close();
             node.close();
             throw new StartupRefusedException("HTTP server could not start on " + settings.web().host() + ":"
                     + settings.web().port() + ": " + e.getMessage(), e);
         }
         LOG.info("node {} serving HTTP on {}:{} (Raft {}), started in {} ms", settings.raft().nodeId(),
                 settings.web().host(), http.port(), self.raftAddress(), (System.nanoTime() - started) / 1_000_000);
-        return new NodeRuntime(settings, node, http);
+        return new NodeRuntime(settings, node, blobPeers, http);
     }
 
     private static void requireFree(String what, String host, int port) {
@@ -63,6 +78,10 @@ public final class NodeRuntime implements AutoCloseable {
             throw new StartupRefusedException(what + " port " + host + ":" + port + " is not available ("
                     + e.getMessage() + "): stop what holds it or change this member's address");
         }
+    }
+
+    public String nodeId() {
+        return settings.raft().nodeId();
     }
 
     /** Blocks until {@link #close} finished. */
@@ -78,6 +97,7 @@ public final class NodeRuntime implements AutoCloseable {
         LOG.info("node {} stopping", settings.raft().nodeId());
         try {
             http.close();
+            blobPeers.close();
         } finally {
             node.close();
             stopped.countDown();

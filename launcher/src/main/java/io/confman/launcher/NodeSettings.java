@@ -1,18 +1,23 @@
 package io.confman.launcher;
 
 import io.confman.raft.node.RaftSettings;
+import io.confman.web.ApiKey;
+import io.confman.web.BlobSettings;
 import io.confman.web.WebSettings;
-import io.helidon.config.Config;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A node's validated settings.
  *
- * @param raft         Raft layer settings
- * @param web          HTTP listener settings
- * @param dataDir      the node's data directory ({@code raft/} and {@code blobs/} live below it)
- * @param clusterToken shared secret for node-to-node endpoints
- * @param config       the merged configuration, for sections read by later subsystems
+ * @param raft                    Raft layer settings
+ * @param web                     HTTP listener settings
+ * @param dataDir                 the node's data directory ({@code raft/} and {@code blobs/} below it)
+ * @param clusterToken            shared secret for node-to-node endpoints
+ * @param apiKeys                 client API keys
+ * @param blob                    blob store limits and timeouts
+ * @param auditEventsPerNamespace audit events kept per namespace (identical on every member)
  */
-public record NodeSettings(RaftSettings raft, WebSettings web, Path dataDir, String clusterToken, Config config) {
+public record NodeSettings(RaftSettings raft, WebSettings web, Path dataDir, String clusterToken,
+                           List<ApiKey> apiKeys, BlobSettings blob, int auditEventsPerNamespace) {
 }

@@ -78,12 +78,14 @@ class ClusterLifecycleTest {
             assertFalse(java.nio.file.Files.exists(follower.dataDir()));
 
             cluster.start(follower);
-            cluster.awaitLeader(ELECTION);
             long leaderCommit = cluster.health(leader).orElseThrow().cluster().commitIndex();
-            HealthReport caughtUp = cluster.awaitHealth(follower, ELECTION, "applied the leader's log",
+            cluster.awaitHealth(follower, ELECTION, "applied the leader's log",
                     r -> r.cluster().appliedIndex() >= leaderCommit);
-            assertEquals(leader.baseUrl(), caughtUp.cluster().leader());
-            assertEquals(ClusterView.FOLLOWER, caughtUp.cluster().role());
+            // Rejoining may move leadership (see RejoinWatchdog); all that matters is one agreed leader.
+            Node current = cluster.awaitLeader(ELECTION);
+            HealthReport rejoined = cluster.health(follower).orElseThrow();
+            assertEquals(current.baseUrl(), rejoined.cluster().leader());
+            assertNotEquals(follower, current, "the wiped node rejoins behind the others, it does not lead");
         }
     }
 

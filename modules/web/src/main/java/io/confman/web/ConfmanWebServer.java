@@ -1,6 +1,7 @@
 package io.confman.web;
 
-import io.confman.raft.node.ClusterNode;
+import io.confman.web.api.ApiRoutes;
+import io.confman.web.blob.BlobRoutes;
 import io.confman.web.http.CorrelationFilter;
 import io.confman.web.http.HealthService;
 import io.helidon.webserver.WebServer;
@@ -18,8 +19,8 @@ public final class ConfmanWebServer {
     private ConfmanWebServer() {
     }
 
-    /** Starts the HTTP listener for {@code node}. */
-    public static RunningServer start(WebSettings settings, ClusterNode node) {
+    /** Starts the HTTP listener serving {@code services}. */
+    public static RunningServer start(WebSettings settings, NodeServices services) {
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
@@ -27,7 +28,7 @@ public final class ConfmanWebServer {
                 .maxTcpConnections(settings.maxTcpConnections())
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
-                .routing(routing -> routing(routing, node))
+                .routing(routing -> routing(routing, services))
                 .build()
                 .start();
         return new RunningServer() {
@@ -44,8 +45,10 @@ public final class ConfmanWebServer {
     }
 
     /** Declares every route of the node's API on {@code routing}. */
-    static void routing(HttpRouting.Builder routing, ClusterNode node) {
+    static void routing(HttpRouting.Builder routing, NodeServices services) {
         routing.addFilter(new CorrelationFilter())
-                .register("/health", new HealthService(node));
+                .register("/health", new HealthService(services));
+        ApiRoutes.register(routing, services);
+        BlobRoutes.register(routing, services);
     }
 }

@@ -19,10 +19,10 @@ import java.nio.ByteBuffer;
 public interface ReplicatedStateMachine {
 
     /**
-     * Applies the committed entry at {@code index} and returns the bytes answered to the node
-     * that proposed it.
+     * Applies the committed entry at {@code index} (written in {@code term}) and returns the bytes
+     * answered to the node that proposed it.
      */
-    byte[] apply(long index, ByteBuffer entry);
+    byte[] apply(long term, long index, ByteBuffer entry);
 
     /** Writes the whole state to {@code out} as a stream. Apply is paused meanwhile. */
     void writeSnapshot(OutputStream out) throws IOException;

@@ -96,6 +96,10 @@ public final class RatisClusterNode implements ClusterNode {
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts,
                         RatisProperties.millis(CLIENT_RETRY_SLEEP_MILLIS)))
                 .build();
+        if (!formatted) {
+            RejoinWatchdog.startFor(server, groupId, client, peers.stream().map(RaftPeer::getId).toList(),
+                    settings.requestTimeoutMillis());
+        }
         LOG.info("node {} {} Raft storage {} (group {}, members {})", settings.nodeId(),
                 formatted ? "recovered" : "formatted", settings.storageDir(), settings.groupId(),
                 settings.members().stream().map(Member::id).toList());

@@ -82,7 +82,7 @@ final class StateMachineAdapter extends BaseStateMachine {
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto entry = trx.getLogEntry();
         ByteString data = entry.getStateMachineLogEntry().getLogData();
-        byte[] answer = delegate.apply(entry.getIndex(), data.asReadOnlyByteBuffer());
+        byte[] answer = delegate.apply(entry.getTerm(), entry.getIndex(), data.asReadOnlyByteBuffer());
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
         return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(answer)));
     }

@@ -7,6 +7,7 @@ import io.confman.codec.wire.SnapshotView;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
 import io.confman.raft.node.NodeStatus;
+import io.confman.web.NodeServices;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -25,8 +26,8 @@ public final class HealthService implements HttpService {
     private final ClusterNode node;
     private final List<MemberView> members;
 
-    public HealthService(ClusterNode node) {
-        this.node = node;
+    public HealthService(NodeServices services) {
+        this.node = services.node();
         this.members = node.settings().members().stream()
                 .map(m -> new MemberView(m.id(), m.httpUrl().toString(), m.raftAddress()))
                 .toList();

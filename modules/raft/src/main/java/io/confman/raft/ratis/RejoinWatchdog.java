@@ -1,0 +1,113 @@
+package io.confman.raft.ratis;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gets a member whose storage was wiped back into the group.
+ *
+ * <p>A leader remembers how far each follower's log matched (Ratis keeps the next index above
+ * that match index). A member that lost its storage answers "inconsistent" to every append, and
+ * the leader never backs off below what it believes was matched: the member stays empty forever.
+ * A new leader starts with no such belief. So a freshly formatted member that knows a leader, yet
+ * still has an empty log after a grace period, asks the leader to hand leadership to another
+ * member (or to step down when none can take it); the new leader then replays the log or installs
+ * a snapshot.
+ *
+ * <p>Runs once, on its own daemon thread, only on nodes that formatted their storage at start.
+ */
+final class RejoinWatchdog implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(RejoinWatchdog.class);
+    private static final Duration CHECK_EVERY = Duration.ofMillis(500);
+    /** How long a known leader may leave our log empty before we conclude it believes we have it. */
+    private static final Duration EMPTY_LOG_GRACE = Duration.ofSeconds(3);
+    /** After this, the node gives up watching (it has caught up, or the operator will see it in health). */
+    private static final Duration WATCH_FOR = Duration.ofMinutes(2);
+
+    private final RaftServer server;
+    private final RaftGroupId groupId;
+    private final RaftClient client;
+    private final List<RaftPeerId> members;
+    private final long requestTimeoutMillis;
+
+    RejoinWatchdog(RaftServer server, RaftGroupId groupId, RaftClient client, List<RaftPeerId> members,
+                   long requestTimeoutMillis) {
+        this.server = server;
+        this.groupId = groupId;
+        this.client = client;
+        this.members = members;
+        this.requestTimeoutMillis = requestTimeoutMillis;
+    }
+
+    static void startFor(RaftServer server, RaftGroupId groupId, RaftClient client, List<RaftPeerId> members,
+                         long requestTimeoutMillis) {
+        Thread thread = new Thread(new RejoinWatchdog(server, groupId, client, members, requestTimeoutMillis),
+                "confman-rejoin-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        long deadline = System.nanoTime() + WATCH_FOR.toNanos();
+        long emptySince = -1;
+        try {
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(CHECK_EVERY.toMillis());
+                var division = server.getDivision(groupId);
+                RaftPeerId leader = division.getInfo().getLeaderId();
+                boolean empty = division.getRaftLog().getNextIndex() == 0
+                        && division.getStateMachine().getLatestSnapshot() == null;
+                if (!empty) {
+                    return;
+                }
+                if (leader == null || leader.equals(server.getId())) {
+                    emptySince = -1;
+                    continue;
+                }
+                if (emptySince < 0) {
+                    emptySince = System.nanoTime();
+                } else if (System.nanoTime() - emptySince > EMPTY_LOG_GRACE.toNanos()) {
+                    askForNewLeader(leader);
+                    emptySince = -1;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("rejoin watchdog stopped: {}", e.toString());
+        }
+    }
+
+    private void askForNewLeader(RaftPeerId leader) {
+        LOG.warn("this node's storage is empty but leader {} sends it nothing: it still believes this node holds"
+                + " its log (the storage was wiped); asking for a leadership change so that it is re-replicated",
+                leader);
+        for (RaftPeerId target : members) {
+            if (target.equals(leader) || target.equals(server.getId())) {
+                continue;
+            }
+            try {
+                if (client.admin().transferLeadership(target, requestTimeoutMillis).isSuccess()) {
+                    LOG.info("leadership moved from {} to {}; catching up", leader, target);
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.info("leadership transfer to {} failed: {}", target, e.toString());
+            }
+        }
+        try {
+            client.admin().transferLeadership(null, requestTimeoutMillis);
+            LOG.info("asked leader {} to step down; catching up from the next leader", leader);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("leader {} could not be asked to step down: {}", leader, e.toString());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.confman.web;
+
+import java.time.Duration;
+
+/**
+ * Limits and timeouts of the blob paths.
+ *
+ * @param inlineThresholdBytes JSON values of at least this size are kept in the blob store
+ * @param maxSizeBytes         largest value accepted (413 above it)
+ * @param quorumTimeout        how long a write waits for a quorum of durable copies
+ * @param gcSafetyWindow       unreferenced blobs younger than this are never collected
+ * @param gcInterval           how often garbage collection runs
+ * @param reconcileInterval    how often the reconciler looks for missing blobs
+ */
+public record BlobSettings(long inlineThresholdBytes, long maxSizeBytes, Duration quorumTimeout,
+                           Duration gcSafetyWindow, Duration gcInterval, Duration reconcileInterval) {
+
+    public static final long DEFAULT_INLINE_THRESHOLD_BYTES = 64L * 1024;
+    public static final long DEFAULT_MAX_SIZE_BYTES = 4L * 1024 * 1024 * 1024;
+    public static final Duration DEFAULT_QUORUM_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_GC_SAFETY_WINDOW = Duration.ofHours(1);
+    public static final Duration DEFAULT_GC_INTERVAL = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
+}
