@@ -31,6 +31,15 @@ import java.util.stream.Collectors;
 public final class LocalCluster implements AutoCloseable {
     public static final String ADMIN_KEY = "confman_dev_abc123";
     public static final String READER_KEY = "confman_dev_reader";
+    /** Test keys beyond the development pair: one per remaining role, plus namespace-scoped ones. */
+    public static final String EDITOR_KEY = "confman_test_editor";
+    public static final String PUBLISHER_KEY = "confman_test_publisher";
+    /** An editor limited to namespace {@value #SCOPED_NAMESPACE}, configured by its SHA-256 only. */
+    public static final String SCOPED_EDITOR_KEY = "confman_test_scoped_editor";
+    /** An admin limited to namespace {@value #SCOPED_ADMIN_NAMESPACE}. */
+    public static final String SCOPED_ADMIN_KEY = "confman_test_scoped_admin";
+    public static final String SCOPED_NAMESPACE = "team-a";
+    public static final String SCOPED_ADMIN_NAMESPACE = "team-b";
     public static final String TOKEN = "local-cluster-test-token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(50);
@@ -122,8 +131,32 @@ public final class LocalCluster implements AutoCloseable {
                     - name: "Development Reader"
                       key: "%s"
                       roles: ["viewer"]
-                """.formatted(ADMIN_KEY, READER_KEY));
+                    - name: "Test Editor"
+                      key: "%s"
+                      roles: ["editor"]
+                    - name: "Test Publisher"
+                      key: "%s"
+                      roles: ["publisher"]
+                    - name: "Test Scoped Editor"
+                      key: "sha256:%s"
+                      roles: ["editor"]
+                      namespaces: ["%s"]
+                    - name: "Test Scoped Admin"
+                      key: "%s"
+                      roles: ["admin"]
+                      namespaces: ["%s"]
+                """.formatted(ADMIN_KEY, READER_KEY, EDITOR_KEY, PUBLISHER_KEY, sha256Hex(SCOPED_EDITOR_KEY),
+                SCOPED_NAMESPACE, SCOPED_ADMIN_KEY, SCOPED_ADMIN_NAMESPACE));
         Files.writeString(file, yaml);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The YAML list items (indented for {@code cluster.members}) describing {@code members}. */

@@ -4,6 +4,8 @@ import io.confman.web.api.ApiRoutes;
 import io.confman.web.blob.BlobRoutes;
 import io.confman.web.http.CorrelationFilter;
 import io.confman.web.http.HealthService;
+import io.confman.web.problem.ProblemDirectHandler;
+import io.confman.web.problem.ProblemErrorHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Duration;
@@ -28,6 +30,7 @@ public final class ConfmanWebServer {
                 .maxTcpConnections(settings.maxTcpConnections())
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
+                .directHandlers(ProblemDirectHandler.forAllEvents(settings.maxPayloadBytes()))
                 .routing(routing -> routing(routing, services))
                 .build()
                 .start();
@@ -47,6 +50,7 @@ public final class ConfmanWebServer {
     /** Declares every route of the node's API on {@code routing}. */
     static void routing(HttpRouting.Builder routing, NodeServices services) {
         routing.addFilter(new CorrelationFilter())
+                .error(Throwable.class, new ProblemErrorHandler())
                 .register("/health", new HealthService(services));
         ApiRoutes.register(routing, services);
         BlobRoutes.register(routing, services);

@@ -22,11 +22,19 @@ public final class CorrelationFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        String id = req.headers().first(HEADER).filter(v -> ACCEPTED.matcher(v).matches())
-                .orElseGet(CorrelationFilter::newId);
+        String id = resolve(req.headers().first(HEADER).orElse(null));
         req.context().register(CorrelationId.class, new CorrelationId(id));
         res.header(HEADER, id);
         chain.proceed();
+    }
+
+    /**
+     * The correlation id for a request that presented {@code presented} (null when it sent none):
+     * the presented id when it is sane, else a new one. Also used by handlers that answer before
+     * this filter runs.
+     */
+    public static String resolve(String presented) {
+        return presented != null && ACCEPTED.matcher(presented).matches() ? presented : newId();
     }
 
     static String newId() {

@@ -1,0 +1,279 @@
+package io.confman.launcher.api;
+
+import static io.confman.launcher.api.ApiClient.assertProblem;
+import static io.confman.launcher.api.ApiClient.describe;
+import static io.confman.launcher.api.ApiClient.header;
+import static io.confman.launcher.api.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.confman.launcher.testkit.LocalCluster;
+import io.confman.launcher.testkit.LocalCluster.Node;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The namespace, config and audit tables of API.md, row by row, plus the ETag additions, against
+ * one real three-node cluster on 127.0.0.1 shared by the whole class (each test uses its own
+ * namespaces). Requests go to the leader unless a test says otherwise; all with the admin key
+ * unless roles are the point (see {@link ApiAccessTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(60)
+class ConfigApiTest {
+    private static final Duration ELECTION = Duration.ofSeconds(60);
+    private static final String ADMIN = LocalCluster.ADMIN_KEY;
+
+    private LocalCluster cluster;
+    private ApiClient api;
+    private Node leader;
+
+    @BeforeAll
+    @Timeout(120)
+    void startCluster() {
+        cluster = LocalCluster.start(3);
+        api = new ApiClient(cluster);
+        leader = cluster.awaitLeader(ELECTION);
+    }
+
+    @AfterAll
+    void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void namespacePutCreatesThenUpdatesKeepingCreatedAtAndDefaultingOwnerToTheActor() {
+        JsonNode created = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-life", "{}", ADMIN)));
+        assertEquals("ns-life", created.get("path").asText());
+        assertEquals("Development Admin", created.get("owner").asText());
+        String createdAt = created.get("createdAt").asText();
+
+        JsonNode updated = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-life",
+                "{\"description\":\"payments\",\"owner\":\"team-pay\"}", ADMIN)));
+        assertEquals("payments", updated.get("description").asText());
+        assertEquals("team-pay", updated.get("owner").asText());
+        assertEquals(createdAt, updated.get("createdAt").asText(), "createdAt is kept on update");
+
+        JsonNode one = json(ok(api.send(leader, "GET", "/api/v1/namespaces/ns-life", null, ADMIN)));
+        assertEquals(updated, one);
+        JsonNode all = json(ok(api.send(leader, "GET", "/api/v1/namespaces", null, ADMIN)));
+        assertTrue(paths(all).contains("ns-life"), all::toString);
+    }
+
+    @Test
+    void namespaceDeleteAnswers204ThenGetAndDeleteAnswer404() {
+        ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-gone", "{}", ADMIN));
+        assertEquals(204, api.send(leader, "DELETE", "/api/v1/namespaces/ns-gone", null, ADMIN).statusCode());
+        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/ns-gone", null, ADMIN), 404);
+        assertProblem(api.send(leader, "DELETE", "/api/v1/namespaces/ns-gone", null, ADMIN), 404);
+        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/never-made", null, ADMIN), 404);
+    }
+
+    @Test
+    void deletingANamespaceDeletesItsConfigsToo() {
+        ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-cascade", "{}", ADMIN));
+        ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-cascade/config/a", "{\"value\":\"1\"}", ADMIN));
+        ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-cascade/config/b", "{\"value\":\"2\"}", ADMIN));
+        assertEquals(204, api.send(leader, "DELETE", "/api/v1/namespaces/ns-cascade", null, ADMIN).statusCode());
+        assertEquals(0, json(ok(api.send(leader, "GET", "/api/v1/namespaces/ns-cascade/config", null, ADMIN))).size());
+        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/ns-cascade/config/a", null, ADMIN), 404);
+    }
+
+    @Test
+    void configPutCreatesVersionOneThenUpdatesAndAnswersTheCommittedEntryWithItsETag() {
+        HttpResponse<String> first = ok(api.send(leader, "PUT", "/api/v1/namespaces/cfg/config/db.url",
+                "{\"value\":\"postgres://a\"}", ADMIN));
+        JsonNode entry = json(first);
+        assertEquals("cfg", entry.get("namespace").asText());
+        assertEquals("db.url", entry.get("key").asText());
+        assertEquals("postgres://a", entry.get("value").asText());
+        assertEquals("string", entry.get("type").asText(), "type defaults to string");
+        assertEquals(1, entry.get("version").asLong());
+        assertEquals("Development Admin", entry.get("updatedBy").asText());
+        assertTrue(entry.get("revision").asLong() > 0);
+        assertTrue(entry.hasNonNull("updatedAt"));
+        assertEquals("\"1\"", header(first, "ETag").orElseThrow());
+
+        JsonNode second = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/cfg/config/db.url",
+                "{\"value\":\"{\\\"a\\\":1}\",\"type\":\"json\"}", ADMIN)));
+        assertEquals(2, second.get("version").asLong());
+        assertEquals("json", second.get("type").asText());
+
+        HttpResponse<String> got = ok(api.send(leader, "GET", "/api/v1/namespaces/cfg/config/db.url", null, ADMIN));
+        assertEquals(second, json(got));
+        assertEquals("\"2\"", header(got, "ETag").orElseThrow());
+        JsonNode list = json(ok(api.send(leader, "GET", "/api/v1/namespaces/cfg/config", null, ADMIN)));
+        assertEquals(List.of(second), List.copyOf(toList(list)));
+    }
+
+    @Test
+    void configDeleteAnswers204ThenGetAndDeleteAnswer404() {
+        ok(api.send(leader, "PUT", "/api/v1/namespaces/cfg-del/config/k", "{\"value\":\"v\"}", ADMIN));
+        assertEquals(204, api.send(leader, "DELETE", "/api/v1/namespaces/cfg-del/config/k", null, ADMIN).statusCode());
+        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/cfg-del/config/k", null, ADMIN), 404);
+        assertProblem(api.send(leader, "DELETE", "/api/v1/namespaces/cfg-del/config/k", null, ADMIN), 404);
+    }
+
+    @Test
+    void crossNamespaceListUsesTheReferenceShape() {
+        ok(api.send(leader, "PUT", "/api/v1/namespaces/cross/config/feature", "{\"value\":\"on\"}", ADMIN));
+        JsonNode all = json(ok(api.send(leader, "GET", "/api/v1/configs", null, ADMIN)));
+        JsonNode item = toList(all).stream().filter(i -> i.path("ns").asText().equals("cross")).findFirst().orElseThrow();
+        List<String> fields = new ArrayList<>();
+        item.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("ns", "key", "value", "type", "version", "updatedAt", "updatedBy", "isBlobBacked", "blobId"),
+                fields);
+        assertEquals("on", item.get("value").asText());
+        assertEquals(false, item.get("isBlobBacked").asBoolean());
+        assertTrue(item.get("blobId").isNull());
+    }
+
+    @Test
+    void ifMatchWithAStaleVersionAnswers412NamingTheCurrentVersionAndChangesNothing() {
+        String path = "/api/v1/namespaces/etag/config/cas";
+        ok(api.send(leader, "PUT", path, "{\"value\":\"a\"}", ADMIN));
+        ok(api.send(leader, "PUT", path, "{\"value\":\"b\"}", ADMIN));
+        JsonNode problem = assertProblem(api.send(leader, "PUT", path, "{\"value\":\"c\"}", ADMIN,
+                Map.of("If-Match", "\"1\"")), 412);
+        assertTrue(problem.get("detail").asText().contains("version 2"), problem::toString);
+        assertProblem(api.send(leader, "DELETE", path, null, ADMIN, Map.of("If-Match", "\"1\"")), 412);
+        assertEquals("b", json(ok(api.send(leader, "GET", path, null, ADMIN))).get("value").asText());
+
+        JsonNode swapped = json(ok(api.send(leader, "PUT", path, "{\"value\":\"c\"}", ADMIN, Map.of("If-Match", "\"2\""))));
+        assertEquals(3, swapped.get("version").asLong());
+        assertEquals(204, api.send(leader, "DELETE", path, null, ADMIN, Map.of("If-Match", "\"3\"")).statusCode());
+    }
+
+    @Test
+    void ifNoneMatchStarCreatesOnlyWhenTheKeyIsAbsent() {
+        String path = "/api/v1/namespaces/etag/config/create-only";
+        JsonNode created = json(ok(api.send(leader, "PUT", path, "{\"value\":\"x\"}", ADMIN, Map.of("If-None-Match", "*"))));
+        assertEquals(1, created.get("version").asLong());
+        assertProblem(api.send(leader, "PUT", path, "{\"value\":\"y\"}", ADMIN, Map.of("If-None-Match", "*")), 412);
+        assertEquals("x", json(ok(api.send(leader, "GET", path, null, ADMIN))).get("value").asText());
+    }
+
+    @Test
+    void getWithAMatchingIfNoneMatchAnswers304AndWithAnOldOne200() {
+        String path = "/api/v1/namespaces/etag/config/cached";
+        ok(api.send(leader, "PUT", path, "{\"value\":\"x\"}", ADMIN));
+        HttpResponse<String> notModified = api.send(leader, "GET", path, null, ADMIN, Map.of("If-None-Match", "\"1\""));
+        assertEquals(304, notModified.statusCode(), () -> describe(notModified));
+        assertEquals("", notModified.body());
+        assertEquals("\"1\"", header(notModified, "ETag").orElseThrow());
+        assertEquals(200, api.send(leader, "GET", path, null, ADMIN, Map.of("If-None-Match", "\"7\"")).statusCode());
+    }
+
+    @Test
+    void auditListsEventsNewestFirstAndClampsTheLimit() {
+        String base = "/api/v1/namespaces/audited";
+        ok(api.send(leader, "PUT", base, "{}", ADMIN));
+        for (int i = 0; i < 3; i++) {
+            ok(api.send(leader, "PUT", base + "/config/k", "{\"value\":\"v" + i + "\"}", ADMIN));
+        }
+        assertEquals(204, api.send(leader, "DELETE", base + "/config/k", null, ADMIN).statusCode());
+
+        List<JsonNode> events = toList(json(ok(api.send(leader, "GET", base + "/audit", null, ADMIN))));
+        assertEquals(List.of("config.deleted", "config.updated", "config.updated", "config.created", "namespace.created"),
+                events.stream().map(e -> e.get("action").asText()).toList());
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i - 1).get("revision").asLong() > events.get(i).get("revision").asLong(), "newest first");
+        }
+        JsonNode newest = events.getFirst();
+        assertEquals("Development Admin", newest.get("actor").asText());
+        assertEquals("v2", newest.get("oldValue").asText());
+
+        assertEquals(2, json(ok(api.send(leader, "GET", base + "/audit?limit=2", null, ADMIN))).size());
+        assertEquals(1, json(ok(api.send(leader, "GET", base + "/audit?limit=0", null, ADMIN))).size(), "clamped to 1");
+        assertEquals(5, json(ok(api.send(leader, "GET", base + "/audit?limit=5000", null, ADMIN))).size());
+        assertProblem(api.send(leader, "GET", base + "/audit?limit=lots", null, ADMIN), 400);
+    }
+
+    @Test
+    void aWriteSentToAFollowerIsCommittedAndThenVisibleOnEveryNode() {
+        Node follower = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+        JsonNode written = json(ok(api.send(follower, "PUT", "/api/v1/namespaces/forwarded/config/k",
+                "{\"value\":\"via-follower\"}", ADMIN)));
+        assertEquals(1, written.get("version").asLong());
+        for (Node node : cluster.nodes()) {
+            JsonNode read = json(ok(api.send(node, "GET", "/api/v1/namespaces/forwarded/config/k", null, ADMIN)));
+            assertEquals(written, read, "linearizable read on " + node.id());
+        }
+    }
+
+    @Test
+    void staleConsistencyIsServedAndAnUnknownConsistencyAnswers400() {
+        ok(api.send(leader, "PUT", "/api/v1/namespaces/stale/config/k", "{\"value\":\"v\"}", ADMIN));
+        JsonNode stale = json(ok(api.send(leader, "GET", "/api/v1/namespaces/stale/config/k?consistency=stale", null, ADMIN)));
+        assertEquals("v", stale.get("value").asText(), "the leader has applied its own committed write");
+        for (Node node : cluster.nodes()) {
+            ok(api.send(node, "GET", "/api/v1/namespaces?consistency=stale", null, ADMIN));
+            ok(api.send(node, "GET", "/api/v1/configs?consistency=linearizable", null, ADMIN));
+        }
+        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/stale/config/k?consistency=eventual", null, ADMIN), 400);
+    }
+
+    @Test
+    void correlationIdIsEchoedOrGeneratedOnAnswersAndProblems() {
+        HttpResponse<String> echoed = api.send(leader, "GET", "/api/v1/namespaces", null, ADMIN,
+                Map.of("X-Correlation-Id", "trace-42"));
+        assertEquals("trace-42", header(echoed, "X-Correlation-Id").orElseThrow());
+        HttpResponse<String> generated = api.send(leader, "GET", "/api/v1/namespaces", null, ADMIN);
+        assertTrue(header(generated, "X-Correlation-Id").orElseThrow().matches("[0-9a-f]{32}"));
+
+        HttpResponse<String> problem = api.send(leader, "GET", "/api/v1/namespaces/none-here", null, ADMIN,
+                Map.of("X-Correlation-Id", "trace-43"));
+        assertEquals("trace-43", assertProblem(problem, 404).get("correlationId").asText());
+        JsonNode fresh = assertProblem(api.send(leader, "GET", "/api/v1/namespaces/none-here", null, null), 401);
+        assertTrue(fresh.get("correlationId").asText().matches("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void unknownRoutesAnswer404AndWrongMethods405AsProblems() {
+        assertProblem(api.send(leader, "GET", "/api/v1/nothing-here", null, ADMIN), 404);
+        assertProblem(api.send(leader, "GET", "/no/such/path", null, null), 404);
+        HttpResponse<String> notAllowed = api.send(leader, "POST", "/api/v1/namespaces/x/config/k", "{}", ADMIN);
+        assertProblem(notAllowed, 405);
+        assertEquals("GET, PUT, DELETE", header(notAllowed, "Allow").orElseThrow());
+        assertProblem(api.send(leader, "PATCH", "/api/v1/configs", "{}", ADMIN), 405);
+    }
+
+    @Test
+    void aValueAtTheInlineThresholdIsRefusedWith413UntilTheBlobPathIsWired() {
+        String big = "x".repeat(64 * 1024);
+        JsonNode problem = assertProblem(api.send(leader, "PUT", "/api/v1/namespaces/large/config/k",
+                "{\"value\":\"" + big + "\"}", ADMIN), 413);
+        assertTrue(problem.get("detail").asText().contains("inline threshold"), problem::toString);
+        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/large/config/k", null, ADMIN), 404);
+        assertNotEquals(0, ok(api.send(leader, "PUT", "/api/v1/namespaces/large/config/k",
+                "{\"value\":\"" + big.substring(1) + "\"}", ADMIN)).body().length(), "one byte less is inline");
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), () -> describe(response));
+        assertTrue(header(response, "Content-Type").orElse("").startsWith("application/json"), () -> describe(response));
+        return response;
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static List<String> paths(JsonNode namespaces) {
+        return toList(namespaces).stream().map(n -> n.get("path").asText()).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package io.confman.web.api;
+
+import io.confman.web.NodeServices;
+import io.confman.web.auth.ApiKeyAuthenticator;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * Registers the {@code /api/v1} configuration routes: namespaces, config entries, the
+ * cross-namespace config list and audit. Errors are answered by the routing-wide problem handler
+ * that {@code ConfmanWebServer} installs.
+ */
+public final class ApiRoutes {
+    public static final String PREFIX = "/api/v1";
+
+    private ApiRoutes() {
+    }
+
+    /** Registers the routes; large JSON values are refused until a blob writer is passed in. */
+    public static void register(HttpRouting.Builder routing, NodeServices services) {
+        register(routing, services, LargeValueWriter.notEnabled(services.blobSettings().inlineThresholdBytes()));
+    }
+
+    /** Registers the routes, storing JSON values at or above the inline threshold with {@code largeValues}. */
+    public static void register(HttpRouting.Builder routing, NodeServices services, LargeValueWriter largeValues) {
+        AccessGuard guard = new AccessGuard(new ApiKeyAuthenticator(services.apiKeys()));
+        RaftCalls raft = new RaftCalls(services.store());
+        routing.register(PREFIX,
+                new NamespaceService(guard, raft),
+                new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), largeValues));
+    }
+}

@@ -1,0 +1,158 @@
+package io.confman.web.api;
+
+import io.confman.codec.command.DeleteConfig;
+import io.confman.codec.command.Preconditions;
+import io.confman.codec.command.SetConfig;
+import io.confman.codec.model.ConfigEntry;
+import io.confman.raft.Change;
+import io.confman.raft.ConfigQueries;
+import io.confman.web.auth.Permission;
+import io.confman.web.auth.Principal;
+import io.confman.web.http.Json;
+import io.confman.web.problem.ApiException;
+import io.confman.web.problem.ProblemType;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Config entries: {@code /api/v1/namespaces/{namespace}/config[/{key}]} (list, get with ETag and
+ * 304, put and delete with If-Match / If-None-Match) and the cross-namespace {@code
+ * /api/v1/configs}, which lists only what the key may see.
+ *
+ * <p>A blob-backed entry is answered with {@code value: null} and its {@code blob} pointer; the
+ * blob paths will stream the value in.
+ */
+final class ConfigService implements HttpService {
+    private static final String LIST = "/namespaces/{" + Requests.NAMESPACE + "}/config";
+    private static final String ONE = LIST + "/{" + Requests.KEY + "}";
+
+    private final AccessGuard guard;
+    private final RaftCalls raft;
+    private final long inlineThresholdBytes;
+    private final LargeValueWriter largeValues;
+
+    ConfigService(AccessGuard guard, RaftCalls raft, long inlineThresholdBytes, LargeValueWriter largeValues) {
+        this.guard = guard;
+        this.raft = raft;
+        this.inlineThresholdBytes = inlineThresholdBytes;
+        this.largeValues = largeValues;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/configs", this::listAll)
+                .any("/configs", Requests.methodNotAllowed("GET"))
+                .get(LIST, this::list)
+                .any(LIST, Requests.methodNotAllowed("GET"))
+                .get(ONE, this::get)
+                .put(ONE, this::put)
+                .delete(ONE, this::delete)
+                .any(ONE, Requests.methodNotAllowed("GET, PUT, DELETE"));
+    }
+
+    private void listAll(ServerRequest req, ServerResponse res) {
+        Principal caller = guard.require(req, Permission.READ);
+        List<Map<String, Object>> visible = read(req).allConfigs().stream()
+                .filter(entry -> caller.mayAccess(entry.namespace()))
+                .map(ConfigService::crossNamespaceItem)
+                .toList();
+        Json.send(res, Status.OK_200, visible);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        String namespace = authorised(req, Permission.READ).namespace;
+        Json.send(res, Status.OK_200, read(req).configs(namespace));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        Target target = authorised(req, Permission.READ);
+        String key = Requests.key(req);
+        ConfigEntry entry = read(req).config(target.namespace, key)
+                .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND,
+                        "config '" + target.namespace + "/" + key + "' does not exist"));
+        res.header(HeaderNames.ETAG, EntityTags.of(entry.version()));
+        if (EntityTags.noneMatchHits(req.headers().first(HeaderNames.IF_NONE_MATCH), entry.version())) {
+            res.status(Status.NOT_MODIFIED_304).send();
+            return;
+        }
+        Json.send(res, Status.OK_200, entry);
+    }
+
+    private void put(ServerRequest req, ServerResponse res) {
+        Target target = authorised(req, Permission.WRITE_CONFIG);
+        String key = Requests.key(req);
+        Preconditions preconditions = preconditions(req);
+        JsonBodies.ConfigWrite body = JsonBodies.configWrite(JsonBodies.readObject(
+                req.headers().first(HeaderNames.CONTENT_TYPE), req.headers().contentLength().orElse(-1),
+                req.content().hasEntity() ? req.content().inputStream() : null, false));
+        String now = Instant.now().toString();
+        long sizeBytes = body.value().getBytes(StandardCharsets.UTF_8).length;
+        Change change = sizeBytes >= inlineThresholdBytes
+                ? RaftCalls.changed(raft.await(largeValues.write(new LargeValueWriter.LargeValue(target.namespace,
+                        key, body.value(), sizeBytes, body.type(), target.caller.name(), now, preconditions)), true))
+                : raft.write(new SetConfig(target.namespace, key, body.value(), body.type(), target.caller.name(), now,
+                        preconditions));
+        if (!(change instanceof Change.ConfigStored stored)) {
+            throw new IllegalStateException("a config write changed " + change);
+        }
+        res.header(HeaderNames.ETAG, EntityTags.of(stored.entry().version()));
+        Json.send(res, Status.OK_200, stored.entry());
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        Target target = authorised(req, Permission.WRITE_CONFIG);
+        String key = Requests.key(req);
+        Preconditions preconditions = EntityTags.preconditions(req.headers().first(HeaderNames.IF_MATCH),
+                java.util.Optional.empty());
+        Change change = raft.write(new DeleteConfig(target.namespace, key, target.caller.name(),
+                Instant.now().toString(), preconditions));
+        if (!(change instanceof Change.ConfigDeleted)) {
+            throw new IllegalStateException("DeleteConfig changed " + change);
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private static Preconditions preconditions(ServerRequest req) {
+        return EntityTags.preconditions(req.headers().first(HeaderNames.IF_MATCH),
+                req.headers().first(HeaderNames.IF_NONE_MATCH));
+    }
+
+    /** The reference's cross-namespace shape. */
+    static Map<String, Object> crossNamespaceItem(ConfigEntry entry) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("ns", entry.namespace());
+        item.put("key", entry.key());
+        item.put("value", entry.value());
+        item.put("type", entry.type());
+        item.put("version", entry.version());
+        item.put("updatedAt", entry.updatedAt());
+        item.put("updatedBy", entry.updatedBy());
+        item.put("isBlobBacked", entry.blobBacked());
+        item.put("blobId", entry.blob() == null ? null : entry.blob().sha256());
+        return item;
+    }
+
+    private Target authorised(ServerRequest req, Permission permission) {
+        Principal caller = guard.require(req, permission);
+        String namespace = Requests.namespace(req);
+        guard.requireNamespace(caller, namespace);
+        return new Target(caller, namespace);
+    }
+
+    private ConfigQueries read(ServerRequest req) {
+        return raft.read(Requests.query(req, RaftCalls.CONSISTENCY));
+    }
+
+    /** The caller and the namespace a request targets, both checked. */
+    private record Target(Principal caller, String namespace) {
+    }
+}

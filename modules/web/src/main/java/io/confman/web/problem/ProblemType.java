@@ -1,0 +1,53 @@
+package io.confman.web.problem;
+
+import io.helidon.http.Status;
+
+/**
+ * Every kind of error the node answers, with its HTTP status and the problem {@code title}. This
+ * enum is the status mapping: handlers name a kind, never a status code.
+ */
+public enum ProblemType {
+    INVALID_REQUEST(Status.BAD_REQUEST_400, "Invalid request", "invalid-request"),
+    UNAUTHENTICATED(Status.UNAUTHORIZED_401, "Authentication required", "unauthenticated"),
+    FORBIDDEN(Status.FORBIDDEN_403, "Forbidden", "forbidden"),
+    NOT_FOUND(Status.NOT_FOUND_404, "Not found", "not-found"),
+    METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED_405, "Method not allowed", "method-not-allowed"),
+    PRECONDITION_FAILED(Status.PRECONDITION_FAILED_412, "Precondition failed", "precondition-failed"),
+    PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE_413, "Payload too large", "payload-too-large"),
+    UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type", "unsupported-media-type"),
+    INTERNAL_ERROR(Status.INTERNAL_SERVER_ERROR_500, "Internal server error", "internal-error"),
+    NO_LEADER(Status.SERVICE_UNAVAILABLE_503, "No leader available", "no-leader"),
+    REPLICATION_FAILED(Status.SERVICE_UNAVAILABLE_503, "Replication failed", "replication-failed"),
+    READ_NOT_CONFIRMED(Status.SERVICE_UNAVAILABLE_503, "Read not confirmed", "read-not-confirmed");
+
+    /** Prefix of every problem {@code type} URI. */
+    public static final String TYPE_PREFIX = "urn:confman:problem:";
+
+    private final Status status;
+    private final String title;
+    private final String slug;
+
+    ProblemType(Status status, String title, String slug) {
+        this.status = status;
+        this.title = title;
+        this.slug = slug;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The problem {@code type} URI, e.g. {@code urn:confman:problem:not-found}. */
+    public String typeUri() {
+        return TYPE_PREFIX + slug;
+    }
+
+    /** Whether a client should retry later; such answers carry {@code Retry-After}. */
+    public boolean retryable() {
+        return status.code() == Status.SERVICE_UNAVAILABLE_503.code();
+    }
+}

@@ -1,0 +1,91 @@
+package io.confman.web.problem;
+
+import io.confman.raft.RejectReason;
+import io.confman.raft.node.RaftUnavailableException;
+import io.confman.web.http.CorrelationFilter;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The one place errors become statuses: from our {@link ApiException}s, from Raft's rejections and
+ * failures, from Helidon's own exceptions and from anything unexpected; and the writer of
+ * problem+json answers.
+ */
+public final class Problems {
+    /** How long clients are told to wait before retrying a 503: about one election. */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
+    private Problems() {
+    }
+
+    /** The problem for a committed command that the business rules rejected. */
+    public static ProblemType forRejection(RejectReason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case PRECONDITION_FAILED -> ProblemType.PRECONDITION_FAILED;
+            case INVALID -> ProblemType.INVALID_REQUEST;
+        };
+    }
+
+    /**
+     * The error for a Raft call that failed: no leader, or a write that was not committed (or a
+     * read not confirmed) in time.
+     */
+    public static ApiException forRaftFailure(RaftUnavailableException failure, boolean write) {
+        return switch (failure) {
+            case RaftUnavailableException.NoLeader noLeader ->
+                    ApiException.causedBy(ProblemType.NO_LEADER, "no Raft leader is known right now; retry shortly",
+                            noLeader);
+            case RaftUnavailableException.Timeout timeout -> write
+                    ? ApiException.causedBy(ProblemType.REPLICATION_FAILED,
+                            "the write was not committed within the request timeout; it may still be applied later",
+                            timeout)
+                    : ApiException.causedBy(ProblemType.READ_NOT_CONFIRMED,
+                            "a linearizable read could not be confirmed within the request timeout; "
+                                    + "retry, or ask for ?consistency=stale", timeout);
+        };
+    }
+
+    /** What to answer for {@code error}, thrown while serving {@code req}. */
+    public static Problem describe(ServerRequest req, Throwable error) {
+        return switch (error) {
+            case ApiException api -> Problem.of(api);
+            case RaftUnavailableException raft -> Problem.of(forRaftFailure(raft, !"GET".equals(req.prologue().method().text())));
+            case HttpException http when http.status().code() == Status.NOT_FOUND_404.code() ->
+                    Problem.of(ProblemType.NOT_FOUND, "no endpoint at " + req.prologue().method().text() + " "
+                            + req.path().absolute().rawPath());
+            case HttpException http -> forStatus(http.status(), http.getMessage());
+            default -> Problem.of(ProblemType.INTERNAL_ERROR,
+                    "unexpected error; the node log has the details under this correlation id");
+        };
+    }
+
+    /** The problem for a bare status (from Helidon), with {@code message} as detail when it has one. */
+    public static Problem forStatus(Status status, String message) {
+        String detail = message == null || message.isBlank() ? status.reasonPhrase() : message;
+        return Arrays.stream(ProblemType.values()).filter(t -> t.status().code() == status.code()).findFirst()
+                .map(t -> Problem.of(t, detail))
+                .orElseGet(() -> new Problem(status, ProblemType.TYPE_PREFIX + "http-" + status.code(),
+                        status.reasonPhrase(), detail, List.of()));
+    }
+
+    /** Writes {@code problem} as the answer to {@code req}. */
+    public static void send(ServerRequest req, ServerResponse res, Problem problem) {
+        String correlationId = req.context().get(CorrelationFilter.CorrelationId.class)
+                .map(CorrelationFilter.CorrelationId::value)
+                .orElseGet(() -> CorrelationFilter.resolve(req.headers().first(CorrelationFilter.HEADER).orElse(null)));
+        res.status(problem.status());
+        problem.headers().forEach(res::header);
+        if (problem.retryable()) {
+            res.header(HeaderNames.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        }
+        res.header(CorrelationFilter.HEADER, correlationId);
+        res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        res.send(problem.body(correlationId));
+    }
+}
