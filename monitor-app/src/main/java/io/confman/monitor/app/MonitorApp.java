@@ -5,8 +5,6 @@ import io.confman.monitor.model.ConnectionForm;
 import io.confman.monitor.model.MonitorSession;
 import io.confman.monitor.view.MainView;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -18,9 +16,6 @@ import javafx.stage.Stage;
  * for the browser, the system clock), shows the window and connects with the launch settings.
  */
 public final class MonitorApp extends Application {
-
-    /** Set this system property to print how long the JVM took to show the window. */
-    public static final String REPORT_STARTUP = "confman.monitor.reportStartup";
 
     private MonitorSession session;
     private ExecutorService background;
@@ -37,19 +32,10 @@ public final class MonitorApp extends Application {
         ConnectionForm form = new ConnectionForm(session);
         form.load(settings);
         MainView view = new MainView(session, form);
-        stage.setTitle("Confman Monitor — " + settings.nodes().size() + " nodes");
+        stage.setTitle("Confman Monitor");
         stage.setScene(view.scene());
-        stage.setOnShown(event -> reportStartup());
         stage.show();
         session.connect(settings);
-    }
-
-    private static void reportStartup() {
-        if (Boolean.getBoolean(REPORT_STARTUP)) {
-            ProcessHandle.current().info().startInstant().ifPresent(started -> System.err.println(
-                    "confman-monitor: window shown " + Duration.between(started, Instant.now()).toMillis()
-                            + " ms after JVM start"));
-        }
     }
 
     @Override

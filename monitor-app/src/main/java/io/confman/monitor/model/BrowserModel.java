@@ -121,8 +121,8 @@ public final class BrowserModel {
         blobBacked.set(entry.blobBacked());
         valuePreview.set("Loading…");
         if (entry.blobBacked()) {
-            blobDetails.set("size " + Formats.bytes(entry.blob().size()) + " (" + entry.blob().size() + " bytes) · sha256 "
-                    + entry.blob().sha256() + " · " + entry.blob().contentType());
+            blobDetails.set("size " + Formats.bytes(entry.blob().size()) + " (" + entry.blob().size() + " bytes)\n"
+                    + "sha256 " + entry.blob().sha256() + "\ncontent type " + entry.blob().contentType());
             call(() -> reader.preview(entry.namespace(), entry.key()),
                     head -> valuePreview.set(ValuePreview.of(head, entry.blob().contentType(), entry.blob().size())),
                     () -> selected == entry);

@@ -83,7 +83,17 @@ public final class ChartData {
                 append(series, x, seen.getValue().durationMs());
             }
         }
-        append(budget, x, budgetMillis);
+        showBudgetUpTo(x);
+    }
+
+    /** The budget is a flat line from the first round to the latest: two points suffice. */
+    private void showBudgetUpTo(double x) {
+        ObservableList<XYChart.Data<Number, Number>> line = budget.getData();
+        if (line.size() < 2) {
+            line.add(new XYChart.Data<>(x, budgetMillis));
+        } else {
+            line.get(1).setXValue(x);
+        }
     }
 
     private static void append(XYChart.Series<Number, Number> series, double x, Number y) {

@@ -32,7 +32,7 @@ public final class MonitorModel {
     public static final int TIMELINE_LIMIT = 1000;
 
     private final ZoneId zone;
-    private final ReadOnlyObjectWrapper<ClusterStatus> status = new ReadOnlyObjectWrapper<>(ClusterStatus.NO_QUORUM);
+    private final ReadOnlyObjectWrapper<ClusterStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("CONNECTING");
     private final ReadOnlyStringWrapper leaderText = new ReadOnlyStringWrapper(NodeRow.UNKNOWN);
     private final ReadOnlyStringWrapper termText = new ReadOnlyStringWrapper(NodeRow.UNKNOWN);
@@ -52,7 +52,7 @@ public final class MonitorModel {
         tracker = new ClusterTracker(snapshotBudget);
         nodes.setAll(nodeUrls.stream().map(NodeRow::new).toList());
         charts.reset(nodeUrls, snapshotBudget);
-        status.set(ClusterStatus.NO_QUORUM);
+        status.set(null);
         statusText.set("CONNECTING");
         leaderText.set(NodeRow.UNKNOWN);
         termText.set(NodeRow.UNKNOWN);
@@ -86,6 +86,7 @@ public final class MonitorModel {
         charts.add(report, round.polls());
     }
 
+    /** The status of the last round; null before the first round of a connection. */
     public ReadOnlyObjectProperty<ClusterStatus> statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -72,6 +72,7 @@ public final class BrowserPane extends BorderPane {
         Label title = new Label();
         title.textProperty().bind(model.entryTitleProperty());
         Label blob = new Label();
+        blob.setWrapText(true);
         blob.textProperty().bind(model.blobDetailsProperty());
         Button save = new Button("Save to file…");
         save.setId(ViewIds.SAVE_BUTTON);
@@ -88,11 +89,11 @@ public final class BrowserPane extends BorderPane {
         TextArea value = new TextArea();
         value.setId(ViewIds.VALUE_PREVIEW);
         value.setEditable(false);
-        value.setWrapText(false);
+        value.setWrapText(true);
         value.setStyle("-fx-font-family: monospace;");
         value.textProperty().bind(model.valuePreviewProperty());
         VBox.setVgrow(value, Priority.ALWAYS);
-        VBox box = new VBox(4, title, new HBox(8, blob, save), value);
+        VBox box = new VBox(4, title, new HBox(8, save, blob), value);
         box.setPadding(new Insets(4));
         return box;
     }

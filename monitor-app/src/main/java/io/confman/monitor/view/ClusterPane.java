@@ -31,7 +31,9 @@ public final class ClusterPane extends BorderPane {
         status.textProperty().bind(model.statusTextProperty());
         model.statusProperty().addListener((obs, old, now) -> {
             status.getStyleClass().removeAll("status-HEALTHY", "status-DEGRADED", "status-NO_QUORUM");
-            status.getStyleClass().add("status-" + now.name());
+            if (now != null) {
+                status.getStyleClass().add("status-" + now.name());
+            }
         });
         Label leader = new Label();
         leader.setId(ViewIds.LEADER);

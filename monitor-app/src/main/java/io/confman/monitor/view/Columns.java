@@ -1,5 +1,6 @@
 package io.confman.monitor.view;
 
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -19,8 +20,8 @@ final class Columns {
         return column;
     }
 
-    /** A column showing a fixed value of an immutable row. */
+    /** A column showing a fixed value of an immutable row; null shows as an empty cell. */
     static <R> TableColumn<R, String> fixed(String title, double width, Function<R, Object> value) {
-        return bound(title, width, row -> new ReadOnlyStringWrapper(String.valueOf(value.apply(row))));
+        return bound(title, width, row -> new ReadOnlyStringWrapper(Objects.toString(value.apply(row), "")));
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,37 +67,45 @@ class MonitorWindowTest {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
     }
 
-    private static String statusText(FxRobot robot) {
-        return robot.lookup("#" + ViewIds.STATUS).queryAs(Labeled.class).getText();
+    /** Reads the scene graph on the FX thread: it changes there, and lookups elsewhere race with it. */
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static String labelText(FxRobot robot, String id) throws Exception {
+        return onFx(() -> robot.lookup("#" + id).queryAs(Labeled.class).getText());
+    }
+
+    private static String statusText(FxRobot robot) throws Exception {
+        return labelText(robot, ViewIds.STATUS);
     }
 
     /** Texts of the visible cells of one table, as the user sees them. */
-    private static List<String> cellTexts(FxRobot robot, String tableId) {
-        return robot.lookup("#" + tableId + " .table-cell").queryAllAs(TableCell.class).stream()
-                .map(TableCell::getText).filter(text -> text != null && !text.isEmpty()).toList();
+    private static List<String> cellTexts(FxRobot robot, String tableId) throws Exception {
+        return onFx(() -> robot.lookup("#" + tableId + " .table-cell").queryAllAs(TableCell.class).stream()
+                .map(TableCell::getText).filter(text -> text != null && !text.isEmpty()).toList());
     }
 
     @Test
-    void showsOneRowPerNodeAndHealthyStatus(FxRobot robot) throws TimeoutException {
+    void showsOneRowPerNodeAndHealthyStatus(FxRobot robot) throws Exception {
         waitUntil(() -> "HEALTHY".equals(statusText(robot)));
-        TableView<?> table = robot.lookup("#" + ViewIds.NODE_TABLE).queryTableView();
-        assertEquals(3, table.getItems().size());
+        assertEquals(3, (int) onFx(() -> robot.lookup("#" + ViewIds.NODE_TABLE).queryTableView().getItems().size()));
         waitUntil(() -> cellTexts(robot, ViewIds.NODE_TABLE).containsAll(List.of("node1", "node2", "node3", "leader")));
-        assertEquals("node1", robot.lookup("#" + ViewIds.LEADER).queryAs(Labeled.class).getText());
-        assertEquals("3", robot.lookup("#" + ViewIds.TERM).queryAs(Labeled.class).getText());
+        assertEquals("node1", labelText(robot, ViewIds.LEADER));
+        assertEquals("3", labelText(robot, ViewIds.TERM));
     }
 
     @Test
-    void electionAppearsInTimelineWhenLeaderAndTermChange(FxRobot robot) throws TimeoutException {
+    void electionAppearsInTimelineWhenLeaderAndTermChange(FxRobot robot) throws Exception {
         waitUntil(() -> "HEALTHY".equals(statusText(robot)));
         cluster.healthy("node2", 4, 41);
         waitUntil(() -> cellTexts(robot, ViewIds.TIMELINE).contains("Election: term 3 → 4, leader node1 → node2"));
-        waitUntil(() -> "node2".equals(robot.lookup("#" + ViewIds.LEADER).queryAs(Labeled.class).getText()));
-        assertEquals("4", robot.lookup("#" + ViewIds.TERM).queryAs(Labeled.class).getText());
+        waitUntil(() -> "node2".equals(labelText(robot, ViewIds.LEADER)));
+        assertEquals("4", labelText(robot, ViewIds.TERM));
     }
 
     @Test
-    void stoppedNodesTurnOfflineThenQuorumIsLost(FxRobot robot) throws TimeoutException {
+    void stoppedNodesTurnOfflineThenQuorumIsLost(FxRobot robot) throws Exception {
         waitUntil(() -> "HEALTHY".equals(statusText(robot)));
         cluster.stop(2);
         waitUntil(() -> cellTexts(robot, ViewIds.NODE_TABLE).contains("OFFLINE"));
