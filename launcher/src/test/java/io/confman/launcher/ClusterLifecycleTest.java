@@ -55,6 +55,8 @@ class ClusterLifecycleTest {
             HealthReport after = cluster.awaitHealth(survivor, ELECTION, "a new leader",
                     r -> r.ready() && r.cluster().leader() != null && !r.cluster().leader().equals(oldLeader.baseUrl()));
             long failoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
+            System.out.printf("new leader %d ms after killing the old one (term %d -> %d)%n",
+                    failoverMillis, oldTerm, after.cluster().term());
             assertTrue(after.cluster().term() > oldTerm, "a new term was started");
             assertTrue(failoverMillis <= FAILOVER_BOUND_MILLIS,
                     "new leader after " + failoverMillis + " ms, bound " + FAILOVER_BOUND_MILLIS + " ms");
