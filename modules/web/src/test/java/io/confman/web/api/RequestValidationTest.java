@@ -1,0 +1,153 @@
+package io.confman.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.confman.codec.command.Preconditions;
+import io.confman.web.problem.ApiException;
+import io.confman.web.problem.ProblemType;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Request validation without a server: the name rules, JSON bodies (content type, size, syntax,
+ * shape, field types), entity-tag preconditions and the audit limit. Each refusal must be the
+ * expected problem kind with a detail naming the problem.
+ */
+class RequestValidationTest {
+    private static final Optional<String> JSON = Optional.of("application/json; charset=utf-8");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "prod", "db.url", "A-Z_0.9", "..a", "a..b", ".hidden"})
+    void namesFromTheAllowedCharactersAreAccepted(String name) {
+        assertEquals(name, NameRules.key(name));
+        assertEquals(name, NameRules.namespace(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "..", "...", "../x", "a/b", "a b", "é", "a\u0000", "a%2F"})
+    void namesOutsideTheRuleAre400NamingTheRule(String name) {
+        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> NameRules.key(name));
+        assertTrue(e.detail().contains(NameRules.RULE), e.detail());
+    }
+
+    @Test
+    void namesAreLimitedTo256Characters() {
+        assertEquals(256, NameRules.namespace("n".repeat(256)).length());
+        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> NameRules.namespace("n".repeat(10_240)));
+        assertTrue(e.detail().contains("10240 characters"), e.detail());
+    }
+
+    @Test
+    void aConfigBodyNeedsAStringValueAndDefaultsTheType() {
+        JsonBodies.ConfigWrite write = JsonBodies.configWrite(object("{\"value\":\"\"}"));
+        assertEquals("", write.value());
+        assertEquals("string", write.type());
+        assertEquals("json", JsonBodies.configWrite(object("{\"value\":\"{}\",\"type\":\"json\"}")).type());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"value\":1}", "{\"value\":true}", "{\"value\":null}", "{\"value\":[]}", "{}",
+            "{\"value\":\"a\",\"type\":\"\"}", "{\"value\":\"a\",\"type\":2}", "{\"value\":\"a\",\"Value\":\"b\"}"})
+    void aConfigBodyOfTheWrongShapeIs400(String body) {
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.configWrite(object(body)));
+    }
+
+    @Test
+    void aNamespaceBodyMayBeEmptyAndTakesOnlyDescriptionAndOwner() {
+        JsonBodies.NamespaceWrite empty = JsonBodies.namespaceWrite(JsonBodies.readObject(Optional.empty(), -1, null, true));
+        assertNull(empty.description());
+        assertNull(empty.owner());
+        assertEquals("d", JsonBodies.namespaceWrite(object("{\"description\":\"d\",\"owner\":null}")).description());
+        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.namespaceWrite(object("{\"createdAt\":\"x\"}")));
+        assertTrue(e.detail().contains("unknown field 'createdAt'"), e.detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"value\":\"a\"} x", "{\"value\":\"a\",\"value\":\"b\"}", "nul", "[1,]"})
+    void malformedJsonIs400SayingSo(String body) {
+        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream(body), false));
+        assertTrue(e.detail().startsWith("malformed JSON"), e.detail());
+    }
+
+    @Test
+    void aBodyMustBeAnObject() {
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream("[]"), false));
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, null, false));
+    }
+
+    @Test
+    void aNonJsonContentTypeIs415() {
+        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.of("text/plain"), -1, stream("{}"), false));
+        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.empty(), -1, stream("{}"), false));
+        assertEquals(0, JsonBodies.readObject(Optional.of("application/merge-patch+json"), -1, stream("{}"), false).size());
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413NamingTheLimitWhetherDeclaredOrStreamed() {
+        ApiException declared = refused(ProblemType.PAYLOAD_TOO_LARGE,
+                () -> JsonBodies.readObject(JSON, JsonBodies.MAX_JSON_BODY_BYTES + 1, stream("{}"), false));
+        assertTrue(declared.detail().contains(Long.toString(JsonBodies.MAX_JSON_BODY_BYTES)), declared.detail());
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return ' ';
+            }
+        };
+        refused(ProblemType.PAYLOAD_TOO_LARGE, () -> JsonBodies.readObject(JSON, -1, endless, false));
+    }
+
+    @Test
+    void ifMatchAndIfNoneMatchBecomePreconditions() {
+        assertEquals(Preconditions.NONE, EntityTags.preconditions(Optional.empty(), Optional.empty()));
+        assertEquals(Preconditions.ifMatch(3), EntityTags.preconditions(Optional.of("\"3\""), Optional.empty()));
+        assertEquals(Preconditions.createOnlyIfAbsent(), EntityTags.preconditions(Optional.empty(), Optional.of(" * ")));
+        for (String bad : new String[] {"3", "\"x\"", "\"0\"", "*", "\"1\", \"2\"", "W/\"1\""}) {
+            refused(ProblemType.INVALID_REQUEST, () -> EntityTags.preconditions(Optional.of(bad), Optional.empty()));
+        }
+        refused(ProblemType.INVALID_REQUEST, () -> EntityTags.preconditions(Optional.empty(), Optional.of("\"1\"")));
+        refused(ProblemType.INVALID_REQUEST, () -> EntityTags.preconditions(Optional.of("\"1\""), Optional.of("*")));
+    }
+
+    @Test
+    void aReadsIfNoneMatchHitsTheCurrentVersionWeaklyOrStar() {
+        assertEquals("\"4\"", EntityTags.of(4));
+        assertTrue(EntityTags.noneMatchHits(Optional.of("\"4\""), 4));
+        assertTrue(EntityTags.noneMatchHits(Optional.of("\"1\", W/\"4\""), 4));
+        assertTrue(EntityTags.noneMatchHits(Optional.of("*"), 4));
+        assertEquals(false, EntityTags.noneMatchHits(Optional.of("\"3\""), 4));
+        assertEquals(false, EntityTags.noneMatchHits(Optional.empty(), 4));
+    }
+
+    @Test
+    void theAuditLimitIsClampedTo1Through1000() {
+        assertEquals(1, NamespaceService.clampedLimit("0"));
+        assertEquals(1, NamespaceService.clampedLimit("-5"));
+        assertEquals(50, NamespaceService.clampedLimit("50"));
+        assertEquals(1000, NamespaceService.clampedLimit("1001"));
+        refused(ProblemType.INVALID_REQUEST, () -> NamespaceService.clampedLimit("ten"));
+    }
+
+    private static ObjectNode object(String json) {
+        return JsonBodies.readObject(JSON, -1, stream(json), false);
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ApiException refused(ProblemType expected, Executable call) {
+        ApiException e = assertThrows(ApiException.class, call);
+        assertEquals(expected, e.type(), e.detail());
+        return e;
+    }
+}
