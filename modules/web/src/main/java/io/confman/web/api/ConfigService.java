@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Config entries: {@code /api/v1/namespaces/{namespace}/config[/{key}]} (list, get with ETag and
@@ -112,7 +113,7 @@ final class ConfigService implements HttpService {
         Target target = authorised(req, Permission.WRITE_CONFIG);
         String key = Requests.key(req);
         Preconditions preconditions = EntityTags.preconditions(req.headers().first(HeaderNames.IF_MATCH),
-                java.util.Optional.empty());
+                Optional.empty());
         Change change = raft.write(new DeleteConfig(target.namespace, key, target.caller.name(),
                 Instant.now().toString(), preconditions));
         if (!(change instanceof Change.ConfigDeleted)) {
