@@ -4,6 +4,7 @@ import io.confman.web.api.ApiRoutes;
 import io.confman.web.blob.BlobRoutes;
 import io.confman.web.http.CorrelationFilter;
 import io.confman.web.http.HealthService;
+import io.confman.web.http.StateService;
 import io.confman.web.problem.ProblemDirectHandler;
 import io.confman.web.problem.ProblemErrorHandler;
 import io.helidon.webserver.WebServer;
@@ -51,7 +52,8 @@ public final class ConfmanWebServer {
     static void routing(HttpRouting.Builder routing, NodeServices services) {
         routing.addFilter(new CorrelationFilter())
                 .error(Throwable.class, new ProblemErrorHandler())
-                .register("/health", new HealthService(services));
+                .register("/health", new HealthService(services))
+                .register("/internal/state", new StateService(services));
         ApiRoutes.register(routing, services);
         BlobRoutes.register(routing, services);
     }
