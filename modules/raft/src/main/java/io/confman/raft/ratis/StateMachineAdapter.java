@@ -69,13 +69,13 @@ final class StateMachineAdapter extends BaseStateMachine {
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
-        loadLatestSnapshot();
+        loadLatestSnapshot(false);
     }
 
     /** Called after a snapshot was installed from the leader: load it in place of our state. */
     @Override
     public void reinitialize() throws IOException {
-        loadLatestSnapshot();
+        loadLatestSnapshot(true);
     }
 
     @Override
@@ -113,11 +113,15 @@ final class StateMachineAdapter extends BaseStateMachine {
         fsyncDirectory(target.toPath().getParent());
         var md5 = MD5FileUtil.computeAndSaveMd5ForFile(target);
         storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), md5), last));
-        record(last.getIndex(), started, target.length(), "taken");
+        record(last.getIndex(), started, target.length(), "taken", true);
         return last.getIndex();
     }
 
-    private void loadLatestSnapshot() throws IOException {
+    /**
+     * Loads the newest snapshot. At start-up the node is not yet in the group's heartbeat loop,
+     * so the budget only matters for a snapshot installed from the leader at run time.
+     */
+    private void loadLatestSnapshot(boolean whileServing) throws IOException {
         SingleFileSnapshotInfo snapshot = storage.loadLatestSnapshot();
         if (snapshot == null) {
             delegate.reset();
@@ -129,13 +133,14 @@ final class StateMachineAdapter extends BaseStateMachine {
             delegate.restoreSnapshot(in);
         }
         setLastAppliedTermIndex(snapshot.getTermIndex());
-        record(snapshot.getIndex(), started, Files.size(file), "loaded");
+        record(snapshot.getIndex(), started, Files.size(file), whileServing ? "installed" : "loaded at start-up",
+                whileServing);
     }
 
-    private void record(long index, long startedNanos, long bytes, String verb) {
+    private void record(long index, long startedNanos, long bytes, String verb, boolean budgeted) {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         lastSnapshot = new SnapshotStats(index, millis, bytes, Instant.now());
-        if (millis > snapshotBudgetMillis) {
+        if (budgeted && millis > snapshotBudgetMillis) {
             LOG.warn("snapshot at index {} {} in {} ms, over the budget of {} ms (raft.snapshotBudgetMillis):"
                     + " a slow snapshot can cause spurious elections", index, verb, millis, snapshotBudgetMillis);
         } else {
