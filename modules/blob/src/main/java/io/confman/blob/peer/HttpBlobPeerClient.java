@@ -160,11 +160,13 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
     }
 
     private HttpRequest pushRequest(Peer peer, BlobId id, long sizeBytes, Queue<InputStream> opened) {
-        HttpRequest.BodyPublisher body = BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
-            InputStream stream = openForPush(id);
-            opened.add(stream);
-            return stream;
-        }), sizeBytes);
+        // The JDK refuses a fixed length of zero; the empty blob is sent as an empty body.
+        HttpRequest.BodyPublisher body = sizeBytes == 0 ? BodyPublishers.noBody()
+                : BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
+                    InputStream stream = openForPush(id);
+                    opened.add(stream);
+                    return stream;
+                }), sizeBytes);
         return request(peer, id)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(body)
