@@ -13,4 +13,6 @@ module io.confman.web {
     requires org.slf4j;
 
     exports io.confman.web;
+    // The launcher starts the blob reconciler and GC with the same peer order the blob routes use.
+    exports io.confman.web.blob to io.confman.launcher;
 }

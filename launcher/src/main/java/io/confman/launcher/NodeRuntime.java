@@ -31,14 +31,17 @@ public final class NodeRuntime implements AutoCloseable {
     private final NodeSettings settings;
     private final ClusterNode node;
     private final HttpBlobPeerClient blobPeers;
+    private final BlobMaintenance blobMaintenance;
     private final RunningServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private NodeRuntime(NodeSettings settings, ClusterNode node, HttpBlobPeerClient blobPeers, RunningServer http) {
+    private NodeRuntime(NodeSettings settings, ClusterNode node, HttpBlobPeerClient blobPeers,
+                        BlobMaintenance blobMaintenance, RunningServer http) {
         this.settings = settings;
         this.node = node;
         this.blobPeers = blobPeers;
+        this.blobMaintenance = blobMaintenance;
         this.http = http;
     }
 
@@ -54,12 +57,15 @@ public final class NodeRuntime implements AutoCloseable {
         ClusterNode node = RaftNodes.start(settings.raft(), ReplicatedConfigStore.replicated(state));
         var blobPeers = new HttpBlobPeerClient(blobs, settings.clusterToken(), settings.blob().maxSizeBytes(),
                 java.time.Duration.ofMillis(settings.raft().requestTimeoutMillis()));
-        var services = new NodeServices(new ReplicatedConfigStore(node, state), settings.apiKeys(),
-                settings.clusterToken(), blobs, blobPeers, settings.blob());
+        var store = new ReplicatedConfigStore(node, state);
+        var blobMaintenance = new BlobMaintenance(store, blobs, blobPeers, settings.blob());
+        var services = new NodeServices(store, settings.apiKeys(), settings.clusterToken(), blobs, blobPeers,
+                settings.blob(), blobMaintenance::missing);
         RunningServer http;
         try {
             http = ConfmanWebServer.start(settings.web(), services);
         } catch (RuntimeException e) {
+            blobMaintenance.close();
             blobPeers.close();
             node.close();
             throw new StartupRefusedException("HTTP server could not start on " + settings.web().host() + ":"
@@ -67,7 +73,8 @@ public final class NodeRuntime implements AutoCloseable {
         }
         LOG.info("node {} serving HTTP on {}:{} (Raft {}), started in {} ms", settings.raft().nodeId(),
                 settings.web().host(), http.port(), self.raftAddress(), (System.nanoTime() - started) / 1_000_000);
-        return new NodeRuntime(settings, node, blobPeers, http);
+        blobMaintenance.start();
+        return new NodeRuntime(settings, node, blobPeers, blobMaintenance, http);
     }
 
     private static void requireFree(String what, String host, int port) {
@@ -97,6 +104,7 @@ public final class NodeRuntime implements AutoCloseable {
         LOG.info("node {} stopping", settings.raft().nodeId());
         try {
             http.close();
+            blobMaintenance.close();
             blobPeers.close();
         } finally {
             node.close();

@@ -1,7 +1,9 @@
 package io.confman.web;
 
 import io.confman.web.api.ApiRoutes;
+import io.confman.web.blob.BlobLargeValueWriter;
 import io.confman.web.blob.BlobRoutes;
+import io.confman.web.blob.BodyLimitFilter;
 import io.confman.web.http.CorrelationFilter;
 import io.confman.web.http.HealthService;
 import io.confman.web.http.StateService;
@@ -27,12 +29,14 @@ public final class ConfmanWebServer {
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.port())
-                .maxPayloadSize(settings.maxPayloadBytes())
+                // Raw values stream up to the blob limit; BodyLimitFilter keeps the JSON limit elsewhere.
+                .maxPayloadSize(Math.max(settings.maxPayloadBytes(), services.blobSettings().maxSizeBytes()))
                 .maxTcpConnections(settings.maxTcpConnections())
                 .maxConcurrentRequests(settings.maxConcurrentRequests())
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
                 .directHandlers(ProblemDirectHandler.forAllEvents(settings.maxPayloadBytes()))
-                .routing(routing -> routing(routing, services))
+                .routing(routing -> routing(routing.addFilter(new BodyLimitFilter(settings.maxPayloadBytes())),
+                        services))
                 .build()
                 .start();
         return new RunningServer() {
@@ -54,7 +58,7 @@ public final class ConfmanWebServer {
                 .error(Throwable.class, new ProblemErrorHandler())
                 .register("/health", new HealthService(services))
                 .register("/internal/state", new StateService(services));
-        ApiRoutes.register(routing, services);
+        ApiRoutes.register(routing, services, BlobLargeValueWriter.of(services));
         BlobRoutes.register(routing, services);
     }
 }

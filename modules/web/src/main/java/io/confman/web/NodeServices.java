@@ -6,6 +6,7 @@ import io.confman.raft.node.ClusterNode;
 import io.confman.raft.store.ReplicatedConfigStore;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Everything the HTTP layer of one node talks to. Built by the launcher; the web layer owns none
@@ -17,9 +18,12 @@ import java.util.Objects;
  * @param blobs        this node's blob store
  * @param blobPeers    moves blobs to and from the other members
  * @param blobSettings limits and timeouts of the blob paths
+ * @param missingBlobs how many blobs the state references that this node does not hold, as the
+ *                     blob reconciler last counted (for {@code /health/ready}); called from any thread
  */
 public record NodeServices(ReplicatedConfigStore store, List<ApiKey> apiKeys, String clusterToken,
-                           BlobStore blobs, BlobPeerClient blobPeers, BlobSettings blobSettings) {
+                           BlobStore blobs, BlobPeerClient blobPeers, BlobSettings blobSettings,
+                           LongSupplier missingBlobs) {
 
     public NodeServices {
         Objects.requireNonNull(store, "store");
@@ -28,6 +32,13 @@ public record NodeServices(ReplicatedConfigStore store, List<ApiKey> apiKeys, St
         Objects.requireNonNull(blobs, "blobs");
         Objects.requireNonNull(blobPeers, "blobPeers");
         Objects.requireNonNull(blobSettings, "blobSettings");
+        Objects.requireNonNull(missingBlobs, "missingBlobs");
+    }
+
+    /** Services of a node that runs no blob reconciler: it reports no missing blobs. */
+    public NodeServices(ReplicatedConfigStore store, List<ApiKey> apiKeys, String clusterToken,
+                        BlobStore blobs, BlobPeerClient blobPeers, BlobSettings blobSettings) {
+        this(store, apiKeys, clusterToken, blobs, blobPeers, blobSettings, () -> 0);
     }
 
     public ClusterNode node() {

@@ -3,12 +3,26 @@ package io.confman.web.blob;
 import io.confman.web.NodeServices;
 import io.helidon.webserver.http.HttpRouting;
 
-/** Registers the {@code /internal/blobs} routes. */
+/**
+ * Registers the blob routes: the node-to-node {@code /internal/blobs/{sha256}} endpoints and the
+ * raw value endpoints {@code /api/v1/namespaces/{ns}/config/{key}/value}.
+ */
 public final class BlobRoutes {
+    /** Everything below this path is matched here; the id is checked on the raw path. */
+    private static final String INTERNAL_PATTERN = "/internal/blobs/*";
+
     private BlobRoutes() {
     }
 
     public static void register(HttpRouting.Builder routing, NodeServices services) {
-        // Filled in with the blob endpoints.
+        InternalBlobHandlers internal = new InternalBlobHandlers(services.blobs(),
+                ClusterGuard.forMembers(services.clusterToken(), services.node().settings().members()),
+                services.blobSettings().maxSizeBytes());
+        RawValueHandlers raw = new RawValueHandlers(services);
+        routing.get(INTERNAL_PATTERN, BlobProblems.guarded(internal::get))
+                .head(INTERNAL_PATTERN, BlobProblems.guarded(internal::head))
+                .put(INTERNAL_PATTERN, BlobProblems.guarded(internal::put))
+                .get(RawValueHandlers.PATH, BlobProblems.guarded(raw::get))
+                .put(RawValueHandlers.PATH, BlobProblems.guarded(raw::put));
     }
 }

@@ -1,5 +1,8 @@
 package io.confman.web.http;
 
+import io.confman.blob.BlobStats;
+import io.confman.blob.BlobStore;
+import io.confman.codec.wire.BlobsView;
 import io.confman.codec.wire.ClusterView;
 import io.confman.codec.wire.HealthReport;
 import io.confman.codec.wire.MemberView;
@@ -16,6 +19,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The reference-compatible health routes (no authentication): {@code GET /health} answers while
@@ -24,10 +28,14 @@ import java.util.Map;
  */
 public final class HealthService implements HttpService {
     private final ClusterNode node;
+    private final BlobStore blobs;
+    private final LongSupplier missingBlobs;
     private final List<MemberView> members;
 
     public HealthService(NodeServices services) {
         this.node = services.node();
+        this.blobs = services.blobs();
+        this.missingBlobs = services.missingBlobs();
         this.members = node.settings().members().stream()
                 .map(m -> new MemberView(m.id(), m.httpUrl().toString(), m.raftAddress()))
                 .toList();
@@ -57,6 +65,12 @@ public final class HealthService implements HttpService {
                 .map(s -> new SnapshotView(s.index(), s.durationMillis(), s.bytes(), s.takenAt().toString()))
                 .orElse(null);
         return new HealthReport(status.ready() ? HealthReport.READY : HealthReport.NOT_READY,
-                Instant.now().toString(), cluster, snapshot, null);
+                Instant.now().toString(), cluster, snapshot, blobsView());
+    }
+
+    /** Counts and bytes held (kept by the store, no disk walk) and what the reconciler last found missing. */
+    private BlobsView blobsView() {
+        BlobStats stats = blobs.stats();
+        return new BlobsView(stats.count(), stats.bytes(), missingBlobs.getAsLong());
     }
 }

@@ -1,0 +1,55 @@
+package io.confman.web.blob;
+
+import io.confman.blob.BlobContent;
+import io.confman.blob.BlobCorruptException;
+import io.confman.blob.BlobId;
+import io.confman.blob.BlobStore;
+import io.confman.blob.peer.BlobPeerClient;
+import io.confman.codec.model.BlobRef;
+import io.confman.web.NodeServices;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reads a committed blob from the local store, fetching it first from a peer (leader first) when
+ * the local copy is missing or was found corrupt. Concurrent reads of one missing blob share a
+ * single download (the peer client's single flight). Thread-safe; blocks the calling thread.
+ */
+public final class BlobReadPath {
+    private final BlobStore store;
+    private final BlobPeerClient peerClient;
+    private final ClusterPeers peers;
+
+    BlobReadPath(BlobStore store, BlobPeerClient peerClient, ClusterPeers peers) {
+        this.store = store;
+        this.peerClient = peerClient;
+        this.peers = peers;
+    }
+
+    /** The read path of the node {@code services} describe. */
+    public static BlobReadPath of(NodeServices services) {
+        return new BlobReadPath(services.blobs(), services.blobPeers(), new ClusterPeers(services.node()));
+    }
+
+    /** Opens the whole value {@code ref} points to; the caller closes it. See {@link #open(BlobId, long, long)}. */
+    public BlobContent open(BlobRef ref) throws IOException {
+        return open(BlobId.of(ref.sha256()), 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens {@code length} bytes from {@code offset} of a blob, fetching the blob from a peer first
+     * if this node lacks a good copy. A whole read is hash-checked while streaming.
+     *
+     * @throws io.confman.blob.peer.BlobFetchException no peer supplied a good copy
+     * @throws io.confman.blob.BlobRangeException      {@code offset} is beyond the end
+     */
+    public BlobContent open(BlobId id, long offset, long length) throws IOException {
+        Optional<BlobContent> local = store.open(id, offset, length);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        peerClient.fetch(id, peers.leaderFirst());
+        return store.open(id, offset, length)
+                .orElseThrow(() -> new BlobCorruptException(id, "fetched copy vanished or failed its check"));
+    }
+}

@@ -1,0 +1,132 @@
+package io.confman.web.blob;
+
+import io.confman.blob.BlobContent;
+import io.confman.blob.BlobDigestMismatchException;
+import io.confman.blob.BlobId;
+import io.confman.blob.BlobInfo;
+import io.confman.blob.BlobStore;
+import io.confman.blob.BlobStoreFullException;
+import io.confman.blob.BlobTooLargeException;
+import io.confman.blob.PutResult;
+import io.confman.blob.peer.HttpBlobPeerClient;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * {@code GET/PUT/HEAD /internal/blobs/{sha256}}: how nodes copy blobs to each other. Every request
+ * passes the {@link ClusterGuard} first (401/403), then the id is checked against
+ * {@code ^[0-9a-f]{64}$} on the raw, undecoded path (400) before the store sees it. Bodies are
+ * streamed both ways.
+ *
+ * <p>GET serves only this node's own copy: it never fetches from another peer, so two nodes
+ * lacking a blob cannot ask each other in a loop.
+ */
+final class InternalBlobHandlers {
+    static final String PATH_PREFIX = "/internal/blobs/";
+    private static final String OCTET_STREAM = "application/octet-stream";
+
+    private final BlobStore store;
+    private final ClusterGuard guard;
+    private final long maxBlobBytes;
+
+    InternalBlobHandlers(BlobStore store, ClusterGuard guard, long maxBlobBytes) {
+        this.store = store;
+        this.guard = guard;
+        this.maxBlobBytes = maxBlobBytes;
+    }
+
+    void get(ServerRequest req, ServerResponse res) {
+        BlobId id = admit(req);
+        try {
+            Optional<BlobContent> opened = store.open(id);
+            if (opened.isEmpty()) {
+                throw BlobHttpException.notFound("blob " + id + " is not held by this node");
+            }
+            try (BlobContent content = opened.get()) {
+                res.header(HeaderNames.CONTENT_TYPE, OCTET_STREAM);
+                sendStream(res, content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void head(ServerRequest req, ServerResponse res) {
+        BlobId id = admit(req);
+        Optional<BlobInfo> info;
+        try {
+            info = store.info(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (info.isEmpty()) {
+            res.status(Status.NOT_FOUND_404).send();
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, OCTET_STREAM);
+        res.header(HeaderNames.CONTENT_LENGTH, Long.toString(info.get().sizeBytes()));
+        // send() without an entity keeps a Content-Length that is already set: the HEAD answer.
+        res.status(Status.OK_200).send();
+    }
+
+    void put(ServerRequest req, ServerResponse res) {
+        BlobId id = admit(req);
+        long declared = req.headers().contentLength().orElse(-1);
+        if (declared > maxBlobBytes) {
+            throw BlobHttpException.tooLarge("blob of " + declared + " bytes exceeds blob.maxSizeBytes ("
+                    + maxBlobBytes + ")");
+        }
+        PutResult result;
+        try {
+            result = store.put(req.content().inputStream(), maxBlobBytes, Optional.of(id));
+        } catch (BlobDigestMismatchException e) {
+            throw BlobHttpException.badRequest("the body does not hash to " + id);
+        } catch (BlobTooLargeException e) {
+            throw BlobHttpException.tooLarge("blob exceeds blob.maxSizeBytes (" + maxBlobBytes + ")");
+        } catch (BlobStoreFullException e) {
+            throw BlobHttpException.diskFull("no space left for blob " + id, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        res.status(result.created() ? Status.CREATED_201 : Status.NO_CONTENT_204).send();
+    }
+
+    /** Checks the caller and the id; throws 401/403/400 problems. */
+    private BlobId admit(ServerRequest req) {
+        switch (guard.check(req.headers().first(HeaderNames.create(HttpBlobPeerClient.CLUSTER_TOKEN_HEADER)),
+                req.remotePeer().address())) {
+            case BAD_TOKEN -> throw BlobHttpException.unauthenticated(
+                    "internal endpoints need the cluster token in " + HttpBlobPeerClient.CLUSTER_TOKEN_HEADER);
+            case NOT_A_MEMBER -> throw BlobHttpException.forbidden("caller address is not a cluster member");
+            case ALLOWED -> {
+                // fall through to the id check
+            }
+        }
+        String raw = req.path().absolute().rawPath();
+        String candidate = raw.startsWith(PATH_PREFIX) ? raw.substring(PATH_PREFIX.length()) : "";
+        if (!BlobId.isValid(candidate)) {
+            throw BlobHttpException.badRequest("blob id must be 64 lowercase hex characters");
+        }
+        return BlobId.of(candidate);
+    }
+
+    /** Streams a blob read with its length announced first; an empty one is sent without a stream. */
+    static void sendStream(ServerResponse res, BlobContent content) throws IOException {
+        res.header(HeaderNames.CONTENT_LENGTH, Long.toString(content.lengthBytes()));
+        if (content.lengthBytes() == 0) {
+            // Still read to the end so an empty whole read is hash-checked.
+            ResponseStreams.copy(content.stream(), OutputStream.nullOutputStream());
+            res.send();
+            return;
+        }
+        try (OutputStream out = res.outputStream()) {
+            ResponseStreams.copy(content.stream(), out);
+        }
+    }
+}
