@@ -137,7 +137,7 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
         for (Peer peer : peers) {
             Queue<InputStream> opened = new ConcurrentLinkedQueue<>();
             CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(
-                    pushRequest(peer, id, held.get().sizeBytes(), opened), BodyHandlers.discarding());
+                    pushRequest(peer, id, held.get().sizeBytes(), opened, timeout), BodyHandlers.discarding());
             requests.add(sent);
             sent.whenComplete((response, failure) -> {
                 opened.forEach(HttpBlobPeerClient::closeQuietly);
@@ -159,7 +159,11 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
         return quorum.result();
     }
 
-    private HttpRequest pushRequest(Peer peer, BlobId id, long sizeBytes, Queue<InputStream> opened) {
+    /**
+     * A push's answer comes only after the whole body is uploaded and synced, so its request is
+     * bounded by the push timeout, not by the (short) request timeout meant for answer headers.
+     */
+    private HttpRequest pushRequest(Peer peer, BlobId id, long sizeBytes, Queue<InputStream> opened, Duration timeout) {
         // The JDK refuses a fixed length of zero; the empty blob is sent as an empty body.
         HttpRequest.BodyPublisher body = sizeBytes == 0 ? BodyPublishers.noBody()
                 : BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
@@ -168,6 +172,7 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
                     return stream;
                 }), sizeBytes);
         return request(peer, id)
+                .timeout(timeout)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(body)
                 .build();
