@@ -32,8 +32,13 @@ record ByteRange(long offset, long length) {
         if (dash < 0) {
             return Optional.empty();
         }
-        Long first = number(spec.substring(0, dash));
-        Long last = number(spec.substring(dash + 1));
+        String firstText = spec.substring(0, dash).trim();
+        String lastText = spec.substring(dash + 1).trim();
+        Long first = number(firstText);
+        Long last = number(lastText);
+        if ((!firstText.isEmpty() && first == null) || (!lastText.isEmpty() && last == null)) {
+            return Optional.empty();
+        }
         if (first == null) {
             if (last == null) {
                 return Optional.empty();
