@@ -251,14 +251,16 @@ class ConfigApiTest {
     }
 
     @Test
-    void aValueAtTheInlineThresholdIsRefusedWith413UntilTheBlobPathIsWired() {
+    void aValueAtTheInlineThresholdIsBlobBackedAndOneByteLessIsInline() {
         String big = "x".repeat(64 * 1024);
-        JsonNode problem = assertProblem(api.send(leader, "PUT", "/api/v1/namespaces/large/config/k",
-                "{\"value\":\"" + big + "\"}", ADMIN), 413);
-        assertTrue(problem.get("detail").asText().contains("inline threshold"), problem::toString);
-        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/large/config/k", null, ADMIN), 404);
-        assertNotEquals(0, ok(api.send(leader, "PUT", "/api/v1/namespaces/large/config/k",
-                "{\"value\":\"" + big.substring(1) + "\"}", ADMIN)).body().length(), "one byte less is inline");
+        JsonNode atThreshold = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/large/config/k",
+                "{\"value\":\"" + big + "\"}", ADMIN)));
+        assertEquals(64 * 1024, atThreshold.at("/blob/size").asLong(), "stored in the blob store");
+        assertEquals(big, atThreshold.get("value").asText(), "the answer carries the full value");
+        JsonNode below = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/large/config/k2",
+                "{\"value\":\"" + big.substring(1) + "\"}", ADMIN)));
+        assertTrue(below.path("blob").isMissingNode() || below.path("blob").isNull(), "one byte less is inline");
+        assertEquals(big.length() - 1, below.get("value").asText().length());
     }
 
     private static HttpResponse<String> ok(HttpResponse<String> response) {

@@ -223,9 +223,24 @@ class BlobRoundTripTest {
         JsonNode entry = json(put);
         assertEquals(70 * 1024, entry.at("/blob/size").asLong(), put.body());
         assertEquals("string", entry.get("type").asText());
+        assertEquals(value, entry.get("value").asText(), "the PUT answer carries the full value");
         BlobHttp.Download raw = http.getValue(aFollower(), "jsonbig", "k", Map.of());
         assertEquals(200, raw.status());
         assertEquals(sha256Hex(value), raw.sha256());
+        for (Node node : cluster.nodes()) {
+            HttpResponse<String> get = http.send("GET", node.url("api/v1/namespaces/jsonbig/config/k"),
+                    BodyPublishers.noBody(), Map.of("X-Api-Key", LocalCluster.READER_KEY));
+            assertEquals(200, get.statusCode(), get::body);
+            JsonNode read = json(get);
+            assertEquals(value, read.get("value").asText(), "JSON GET on " + node.id() + " streams the full value in");
+            assertEquals(entry.at("/blob/sha256").asText(), read.at("/blob/sha256").asText());
+            assertEquals(entry.get("version").asLong(), read.get("version").asLong());
+        }
+        HttpResponse<String> list = http.send("GET", leader.url("api/v1/namespaces/jsonbig/config"),
+                BodyPublishers.noBody(), Map.of("X-Api-Key", LocalCluster.READER_KEY));
+        JsonNode listed = json(list).get(0);
+        assertEquals(70 * 1024, listed.at("/blob/size").asLong(), "lists carry the blob metadata");
+        assertTrue(listed.get("value").isNull(), "lists do not stream blob values");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.confman.web;
 
 import io.confman.web.api.ApiRoutes;
 import io.confman.web.blob.BlobLargeValueWriter;
+import io.confman.web.blob.BlobReadPath;
 import io.confman.web.blob.BlobRoutes;
 import io.confman.web.blob.BodyLimitFilter;
 import io.confman.web.http.CorrelationFilter;
@@ -58,7 +59,7 @@ public final class ConfmanWebServer {
                 .error(Throwable.class, new ProblemErrorHandler())
                 .register("/health", new HealthService(services))
                 .register("/internal/state", new StateService(services));
-        ApiRoutes.register(routing, services, BlobLargeValueWriter.of(services));
+        ApiRoutes.register(routing, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services));
         BlobRoutes.register(routing, services);
     }
 }

@@ -15,17 +15,17 @@ public final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    /** Registers the routes; large JSON values are refused until a blob writer is passed in. */
-    public static void register(HttpRouting.Builder routing, NodeServices services) {
-        register(routing, services, LargeValueWriter.notEnabled(services.blobSettings().inlineThresholdBytes()));
-    }
-
-    /** Registers the routes, storing JSON values at or above the inline threshold with {@code largeValues}. */
-    public static void register(HttpRouting.Builder routing, NodeServices services, LargeValueWriter largeValues) {
+    /**
+     * Registers the routes, storing JSON values at or above the inline threshold with {@code
+     * largeValues} and reading blob-backed values back with {@code largeValueReader}.
+     */
+    public static void register(HttpRouting.Builder routing, NodeServices services, LargeValueWriter largeValues,
+                                LargeValueReader largeValueReader) {
         AccessGuard guard = new AccessGuard(new ApiKeyAuthenticator(services.apiKeys()));
         RaftCalls raft = new RaftCalls(services.store());
         routing.register(PREFIX,
                 new NamespaceService(guard, raft),
-                new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), largeValues));
+                new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), largeValues,
+                        largeValueReader));
     }
 }

@@ -29,8 +29,9 @@ import java.util.Optional;
  * 304, put and delete with If-Match / If-None-Match) and the cross-namespace {@code
  * /api/v1/configs}, which lists only what the key may see.
  *
- * <p>A blob-backed entry is answered with {@code value: null} and its {@code blob} pointer; the
- * blob paths will stream the value in.
+ * <p>A blob-backed entry answered alone carries its full value, streamed from the blob store into
+ * the JSON answer, and its {@code blob} pointer; lists carry the pointer with {@code value: null}
+ * so that a listing never streams hundreds of megabytes.
  */
 final class ConfigService implements HttpService {
     private static final String LIST = "/namespaces/{" + Requests.NAMESPACE + "}/config";
@@ -40,12 +41,15 @@ final class ConfigService implements HttpService {
     private final RaftCalls raft;
     private final long inlineThresholdBytes;
     private final LargeValueWriter largeValues;
+    private final LargeValueReader largeValueReader;
 
-    ConfigService(AccessGuard guard, RaftCalls raft, long inlineThresholdBytes, LargeValueWriter largeValues) {
+    ConfigService(AccessGuard guard, RaftCalls raft, long inlineThresholdBytes, LargeValueWriter largeValues,
+                  LargeValueReader largeValueReader) {
         this.guard = guard;
         this.raft = raft;
         this.inlineThresholdBytes = inlineThresholdBytes;
         this.largeValues = largeValues;
+        this.largeValueReader = largeValueReader;
     }
 
     @Override
@@ -85,7 +89,7 @@ final class ConfigService implements HttpService {
             res.status(Status.NOT_MODIFIED_304).send();
             return;
         }
-        Json.send(res, Status.OK_200, entry);
+        EntryJson.send(res, Status.OK_200, entry, EntryJson.ValueSource.fromBlob(largeValueReader, entry));
     }
 
     private void put(ServerRequest req, ServerResponse res) {
@@ -106,7 +110,7 @@ final class ConfigService implements HttpService {
             throw new IllegalStateException("a config write changed " + change);
         }
         res.header(HeaderNames.ETAG, EntityTags.of(stored.entry().version()));
-        Json.send(res, Status.OK_200, stored.entry());
+        EntryJson.send(res, Status.OK_200, stored.entry(), EntryJson.ValueSource.of(body.value()));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -2,6 +2,9 @@ package io.confman.web.blob;
 
 import io.confman.blob.BlobContent;
 import io.confman.blob.BlobCorruptException;
+import io.confman.blob.peer.BlobFetchException;
+import io.confman.web.api.LargeValueReader;
+import java.io.InputStream;
 import io.confman.blob.BlobId;
 import io.confman.blob.BlobStore;
 import io.confman.blob.peer.BlobPeerClient;
@@ -15,7 +18,7 @@ import java.util.Optional;
  * the local copy is missing or was found corrupt. Concurrent reads of one missing blob share a
  * single download (the peer client's single flight). Thread-safe; blocks the calling thread.
  */
-public final class BlobReadPath {
+public final class BlobReadPath implements LargeValueReader {
     private final BlobStore store;
     private final BlobPeerClient peerClient;
     private final ClusterPeers peers;
@@ -31,9 +34,20 @@ public final class BlobReadPath {
         return new BlobReadPath(services.blobs(), services.blobPeers(), new ClusterPeers(services.node()));
     }
 
-    /** Opens the whole value {@code ref} points to; the caller closes it. See {@link #open(BlobId, long, long)}. */
-    public BlobContent open(BlobRef ref) throws IOException {
-        return open(BlobId.of(ref.sha256()), 0, Long.MAX_VALUE);
+    /** Opens the whole value {@code ref} points to, for the JSON API; the caller closes it. */
+    @Override
+    public InputStream open(BlobRef ref) throws IOException {
+        return openOrUnavailable(BlobId.of(ref.sha256()), 0, Long.MAX_VALUE).stream();
+    }
+
+    /** {@link #open(BlobId, long, long)}, answering 503 when no peer could supply the blob. */
+    BlobContent openOrUnavailable(BlobId id, long offset, long length) throws IOException {
+        try {
+            return open(id, offset, length);
+        } catch (BlobFetchException e) {
+            throw BlobHttpException.blobUnavailable(
+                    "this node lacks a good copy of the value and no peer could supply one; retry shortly", e);
+        }
     }
 
     /**

@@ -5,7 +5,6 @@ import io.confman.blob.BlobDigestMismatchException;
 import io.confman.blob.BlobId;
 import io.confman.blob.BlobStoreFullException;
 import io.confman.blob.BlobTooLargeException;
-import io.confman.blob.peer.BlobFetchException;
 import io.confman.blob.peer.BlobPushException;
 import io.confman.codec.command.SetConfigBlobRef;
 import io.confman.codec.model.BlobRef;
@@ -126,13 +125,9 @@ final class RawValueHandlers {
 
     private BlobContent open(BlobRef ref, Optional<ByteRange> range) throws IOException {
         BlobId id = BlobId.of(ref.sha256());
-        try {
-            return range.isPresent()
-                    ? readPath.open(id, range.get().offset(), range.get().length())
-                    : readPath.open(id, 0, Long.MAX_VALUE);
-        } catch (BlobFetchException e) {
-            throw BlobHttpException.blobUnavailable("this node lacks a good copy of the value and no peer could supply one; retry shortly", e);
-        }
+        return range.isPresent()
+                ? readPath.openOrUnavailable(id, range.get().offset(), range.get().length())
+                : readPath.openOrUnavailable(id, 0, Long.MAX_VALUE);
     }
 
     /** API.md's rules: missing or unknown key 401; wrong role or namespace 403. */

@@ -1,0 +1,81 @@
+package io.confman.web.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.confman.codec.model.ConfigEntry;
+import io.confman.web.http.Json;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a blob-backed {@link ConfigEntry} as JSON with its full value, streamed from the blob
+ * store into the {@code value} field: the field order and names are those of an inline entry,
+ * plus {@code blob}. Inline entries go through the ordinary mapper.
+ */
+final class EntryJson {
+    private EntryJson() {
+    }
+
+    /** Sends {@code entry}; for a blob-backed one {@code value} supplies its bytes (UTF-8). */
+    static void send(ServerResponse res, Status status, ConfigEntry entry, ValueSource value) {
+        if (!entry.blobBacked()) {
+            Json.send(res, status, entry);
+            return;
+        }
+        try (Reader reader = value.open()) {
+            res.status(status).header(HeaderNames.CONTENT_TYPE, Json.APPLICATION_JSON);
+            try (OutputStream out = res.outputStream();
+                 JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+                write(json, entry, reader);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(JsonGenerator json, ConfigEntry entry, Reader value) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("namespace", entry.namespace());
+        json.writeStringField("key", entry.key());
+        json.writeFieldName("value");
+        json.writeString(value, -1);
+        json.writeStringField("type", entry.type());
+        json.writeNumberField("version", entry.version());
+        json.writeStringField("updatedAt", entry.updatedAt());
+        json.writeStringField("updatedBy", entry.updatedBy());
+        json.writeNumberField("revision", entry.revision());
+        json.writeObjectFieldStart("blob");
+        json.writeStringField("sha256", entry.blob().sha256());
+        json.writeNumberField("size", entry.blob().size());
+        json.writeStringField("contentType", entry.blob().contentType());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** Where a blob-backed value's characters come from. */
+    @FunctionalInterface
+    interface ValueSource {
+        Reader open() throws IOException;
+
+        /** The value as stored in the blob store, decoded as UTF-8 while streamed. */
+        static ValueSource fromBlob(LargeValueReader reader, ConfigEntry entry) {
+            return () -> {
+                InputStream bytes = reader.open(entry.blob());
+                return new InputStreamReader(bytes, StandardCharsets.UTF_8);
+            };
+        }
+
+        /** A value the node already holds (the body of the PUT that wrote it). */
+        static ValueSource of(String value) {
+            return () -> new StringReader(value);
+        }
+    }
+}
