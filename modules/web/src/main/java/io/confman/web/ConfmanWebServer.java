@@ -5,6 +5,7 @@ import io.confman.web.blob.BlobLargeValueWriter;
 import io.confman.web.blob.BlobReadPath;
 import io.confman.web.blob.BlobRoutes;
 import io.confman.web.blob.BodyLimitFilter;
+import io.confman.web.http.ClusterGuard;
 import io.confman.web.http.CorrelationFilter;
 import io.confman.web.http.HealthService;
 import io.confman.web.http.StateService;
@@ -55,11 +56,13 @@ public final class ConfmanWebServer {
 
     /** Declares every route of the node's API on {@code routing}. */
     static void routing(HttpRouting.Builder routing, NodeServices services) {
+        ClusterGuard internalGuard = ClusterGuard.forMembers(services.clusterToken(),
+                services.node().settings().members());
         routing.addFilter(new CorrelationFilter())
                 .error(Throwable.class, new ProblemErrorHandler())
                 .register("/health", new HealthService(services))
-                .register("/internal/state", new StateService(services));
+                .register("/internal/state", new StateService(services, internalGuard));
         ApiRoutes.register(routing, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services));
-        BlobRoutes.register(routing, services);
+        BlobRoutes.register(routing, services, internalGuard);
     }
 }

@@ -74,16 +74,16 @@ final class ConfigService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        String namespace = authorised(req, Permission.READ).namespace;
+        String namespace = guard.requireNamespace(req, Permission.READ).namespace();
         Json.send(res, Status.OK_200, read(req).configs(namespace));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Target target = authorised(req, Permission.READ);
+        String namespace = guard.requireNamespace(req, Permission.READ).namespace();
         String key = Requests.key(req);
-        ConfigEntry entry = read(req).config(target.namespace, key)
+        ConfigEntry entry = read(req).config(namespace, key)
                 .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND,
-                        "config '" + target.namespace + "/" + key + "' does not exist"));
+                        "config '" + namespace + "/" + key + "' does not exist"));
         res.header(HeaderNames.ETAG, EntityTags.of(entry.version()));
         if (EntityTags.noneMatchHits(req.headers().first(HeaderNames.IF_NONE_MATCH), entry.version())) {
             res.status(Status.NOT_MODIFIED_304).send();
@@ -93,42 +93,33 @@ final class ConfigService implements HttpService {
     }
 
     private void put(ServerRequest req, ServerResponse res) {
-        Target target = authorised(req, Permission.WRITE_CONFIG);
+        AccessGuard.Target target = guard.requireNamespace(req, Permission.WRITE_CONFIG);
         String key = Requests.key(req);
-        Preconditions preconditions = preconditions(req);
-        JsonBodies.ConfigWrite body = JsonBodies.configWrite(JsonBodies.readObject(
-                req.headers().first(HeaderNames.CONTENT_TYPE), req.headers().contentLength().orElse(-1),
-                req.content().hasEntity() ? req.content().inputStream() : null, false));
+        Preconditions preconditions = EntityTags.preconditions(req);
+        JsonBodies.ConfigWrite body = JsonBodies.configWrite(JsonBodies.readObject(req, false));
         String now = Instant.now().toString();
         long sizeBytes = body.value().getBytes(StandardCharsets.UTF_8).length;
         Change change = sizeBytes >= inlineThresholdBytes
-                ? RaftCalls.changed(raft.await(largeValues.write(new LargeValueWriter.LargeValue(target.namespace,
-                        key, body.value(), sizeBytes, body.type(), target.caller.name(), now, preconditions)), true))
-                : raft.write(new SetConfig(target.namespace, key, body.value(), body.type(), target.caller.name(), now,
-                        preconditions));
-        if (!(change instanceof Change.ConfigStored stored)) {
-            throw new IllegalStateException("a config write changed " + change);
-        }
-        res.header(HeaderNames.ETAG, EntityTags.of(stored.entry().version()));
-        EntryJson.send(res, Status.OK_200, stored.entry(), EntryJson.ValueSource.of(body.value()));
+                ? RaftCalls.changed(raft.await(largeValues.write(new LargeValueWriter.LargeValue(target.namespace(),
+                        key, body.value(), sizeBytes, body.type(), target.caller().name(), now, preconditions)), true))
+                : raft.write(new SetConfig(target.namespace(), key, body.value(), body.type(), target.caller().name(),
+                        now, preconditions));
+        ConfigEntry stored = RaftCalls.storedEntry(change);
+        res.header(HeaderNames.ETAG, EntityTags.of(stored.version()));
+        EntryJson.send(res, Status.OK_200, stored, EntryJson.ValueSource.of(body.value()));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        Target target = authorised(req, Permission.WRITE_CONFIG);
+        AccessGuard.Target target = guard.requireNamespace(req, Permission.WRITE_CONFIG);
         String key = Requests.key(req);
         Preconditions preconditions = EntityTags.preconditions(req.headers().first(HeaderNames.IF_MATCH),
                 Optional.empty());
-        Change change = raft.write(new DeleteConfig(target.namespace, key, target.caller.name(),
+        Change change = raft.write(new DeleteConfig(target.namespace(), key, target.caller().name(),
                 Instant.now().toString(), preconditions));
         if (!(change instanceof Change.ConfigDeleted)) {
             throw new IllegalStateException("DeleteConfig changed " + change);
         }
         res.status(Status.NO_CONTENT_204).send();
-    }
-
-    private static Preconditions preconditions(ServerRequest req) {
-        return EntityTags.preconditions(req.headers().first(HeaderNames.IF_MATCH),
-                req.headers().first(HeaderNames.IF_NONE_MATCH));
     }
 
     /** The reference's cross-namespace shape. */
@@ -146,18 +137,7 @@ final class ConfigService implements HttpService {
         return item;
     }
 
-    private Target authorised(ServerRequest req, Permission permission) {
-        Principal caller = guard.require(req, permission);
-        String namespace = Requests.namespace(req);
-        guard.requireNamespace(caller, namespace);
-        return new Target(caller, namespace);
-    }
-
     private ConfigQueries read(ServerRequest req) {
         return raft.read(Requests.query(req, RaftCalls.CONSISTENCY));
-    }
-
-    /** The caller and the namespace a request targets, both checked. */
-    private record Target(Principal caller, String namespace) {
     }
 }

@@ -3,15 +3,18 @@ package io.confman.web.api;
 import io.confman.codec.command.Preconditions;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Versions as HTTP entity tags: {@code ETag: "<version>"}, {@code If-Match: "<version>"} and
  * {@code If-None-Match: *} on writes (checked atomically by the state machine), and {@code
- * If-None-Match} on reads (304).
+ * If-None-Match} on reads (304). The raw value endpoints use the same write preconditions and
+ * read comparison, with their own content-hash tags.
  */
-final class EntityTags {
+public final class EntityTags {
     private static final String ANY = "*";
     private static final String WEAK_PREFIX = "W/";
 
@@ -28,13 +31,25 @@ final class EntityTags {
      * asks), so the answer is 304.
      */
     static boolean noneMatchHits(Optional<String> ifNoneMatch, long version) {
+        return noneMatchHits(ifNoneMatch, of(version));
+    }
+
+    /**
+     * Whether a read's {@code If-None-Match} lists {@code etag} (weak comparison) or is {@code *},
+     * so the answer is 304.
+     */
+    public static boolean noneMatchHits(Optional<String> ifNoneMatch, String etag) {
         if (ifNoneMatch.isEmpty()) {
             return false;
         }
-        String current = of(version);
         return Arrays.stream(ifNoneMatch.get().split(",")).map(String::trim)
                 .map(tag -> tag.startsWith(WEAK_PREFIX) ? tag.substring(WEAK_PREFIX.length()) : tag)
-                .anyMatch(tag -> tag.equals(ANY) || tag.equals(current));
+                .anyMatch(tag -> tag.equals(ANY) || tag.equals(etag));
+    }
+
+    /** The write preconditions in the request's {@code If-Match} and {@code If-None-Match}; 400 when malformed. */
+    public static Preconditions preconditions(ServerRequest req) {
+        return preconditions(req.headers().first(HeaderNames.IF_MATCH), req.headers().first(HeaderNames.IF_NONE_MATCH));
     }
 
     /** The write preconditions in {@code If-Match} and {@code If-None-Match}; 400 when malformed. */

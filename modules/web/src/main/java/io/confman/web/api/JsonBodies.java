@@ -11,6 +11,8 @@ import io.confman.web.WebSettings;
 import io.confman.web.http.Json;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +46,12 @@ final class JsonBodies {
     }
 
     private JsonBodies() {
+    }
+
+    /** {@link #readObject(Optional, long, InputStream, boolean)} for the headers and body of {@code req}. */
+    static ObjectNode readObject(ServerRequest req, boolean emptyIsEmptyObject) {
+        return readObject(req.headers().first(HeaderNames.CONTENT_TYPE), req.headers().contentLength().orElse(-1),
+                req.content().hasEntity() ? req.content().inputStream() : null, emptyIsEmptyObject);
     }
 
     /**

@@ -11,7 +11,6 @@ import io.confman.web.auth.Principal;
 import io.confman.web.http.Json;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -56,20 +55,16 @@ final class NamespaceService implements HttpService {
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        String namespace = authorised(req, Permission.READ);
+        String namespace = guard.requireNamespace(req, Permission.READ).namespace();
         Namespace found = read(req).namespace(namespace).orElseThrow(() -> notFound(namespace));
         Json.send(res, Status.OK_200, found);
     }
 
     private void put(ServerRequest req, ServerResponse res) {
-        Principal caller = guard.require(req, Permission.MANAGE_NAMESPACES);
-        String namespace = Requests.namespace(req);
-        guard.requireNamespace(caller, namespace);
-        JsonBodies.NamespaceWrite body = JsonBodies.namespaceWrite(JsonBodies.readObject(
-                req.headers().first(HeaderNames.CONTENT_TYPE), req.headers().contentLength().orElse(-1),
-                req.content().hasEntity() ? req.content().inputStream() : null, true));
-        Change change = raft.write(new SetNamespace(namespace, body.description(), body.owner(), caller.name(),
-                Instant.now().toString()));
+        AccessGuard.Target target = guard.requireNamespace(req, Permission.MANAGE_NAMESPACES);
+        JsonBodies.NamespaceWrite body = JsonBodies.namespaceWrite(JsonBodies.readObject(req, true));
+        Change change = raft.write(new SetNamespace(target.namespace(), body.description(), body.owner(),
+                target.caller().name(), Instant.now().toString()));
         if (!(change instanceof Change.NamespaceStored stored)) {
             throw new IllegalStateException("SetNamespace changed " + change);
         }
@@ -77,10 +72,9 @@ final class NamespaceService implements HttpService {
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        Principal caller = guard.require(req, Permission.MANAGE_NAMESPACES);
-        String namespace = Requests.namespace(req);
-        guard.requireNamespace(caller, namespace);
-        Change change = raft.write(new DeleteNamespace(namespace, caller.name(), Instant.now().toString()));
+        AccessGuard.Target target = guard.requireNamespace(req, Permission.MANAGE_NAMESPACES);
+        Change change = raft.write(new DeleteNamespace(target.namespace(), target.caller().name(),
+                Instant.now().toString()));
         if (!(change instanceof Change.NamespaceDeleted)) {
             throw new IllegalStateException("DeleteNamespace changed " + change);
         }
@@ -88,7 +82,7 @@ final class NamespaceService implements HttpService {
     }
 
     private void audit(ServerRequest req, ServerResponse res) {
-        String namespace = authorised(req, Permission.READ);
+        String namespace = guard.requireNamespace(req, Permission.READ).namespace();
         int limit = auditLimit(req);
         List<AuditEvent> events = read(req).audit(namespace, limit);
         Json.send(res, Status.OK_200, events);
@@ -108,13 +102,6 @@ final class NamespaceService implements HttpService {
                     + MAX_AUDIT_LIMIT + ")");
         }
         return (int) Math.max(1, Math.min(MAX_AUDIT_LIMIT, asked));
-    }
-
-    private String authorised(ServerRequest req, Permission permission) {
-        Principal caller = guard.require(req, permission);
-        String namespace = Requests.namespace(req);
-        guard.requireNamespace(caller, namespace);
-        return namespace;
     }
 
     private ConfigQueries read(ServerRequest req) {

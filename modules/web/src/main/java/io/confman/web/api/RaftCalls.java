@@ -1,6 +1,7 @@
 package io.confman.web.api;
 
 import io.confman.codec.command.Command;
+import io.confman.codec.model.ConfigEntry;
 import io.confman.raft.ApplyResult;
 import io.confman.raft.Change;
 import io.confman.raft.ConfigQueries;
@@ -18,27 +19,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The API's calls into the replicated store, made on the request's virtual thread: writes and
- * reads (linearizable unless {@code ?consistency=stale}), with Raft failures turned into problems
- * and a committed rejection turned into its 4xx.
+ * The HTTP layer's calls into the replicated store, made on the request's virtual thread: writes
+ * and reads (linearizable unless {@code ?consistency=stale}), each bounded by the Raft request
+ * timeout, with Raft failures turned into problems (503) and a committed rejection turned into its
+ * 4xx. Used by the JSON API and the raw value endpoints. Thread-safe.
  */
-final class RaftCalls {
+public final class RaftCalls {
     /** Beyond Raft's own request timeout, how long a request waits before it gives up itself. */
     static final long AWAIT_MARGIN_MILLIS = 2_000;
-    static final String CONSISTENCY = "consistency";
+    /** The query parameter naming the read consistency. */
+    public static final String CONSISTENCY = "consistency";
     static final String STALE = "stale";
     static final String LINEARIZABLE = "linearizable";
 
     private final ReplicatedConfigStore store;
     private final Duration awaitLimit;
 
-    RaftCalls(ReplicatedConfigStore store) {
+    public RaftCalls(ReplicatedConfigStore store) {
         this.store = store;
         this.awaitLimit = Duration.ofMillis(store.node().settings().requestTimeoutMillis() + AWAIT_MARGIN_MILLIS);
     }
 
     /** The state to read, at the consistency the request asked for (400 for an unknown one). */
-    ConfigQueries read(Optional<String> consistency) {
+    public ConfigQueries read(Optional<String> consistency) {
         String asked = consistency.orElse(LINEARIZABLE);
         return switch (asked) {
             case LINEARIZABLE -> await(store.linearizable(), false);
@@ -49,7 +52,7 @@ final class RaftCalls {
     }
 
     /** Proposes {@code command} and returns what it changed once committed; 4xx when rejected. */
-    Change write(Command command) {
+    public Change write(Command command) {
         return changed(await(store.submit(command), true));
     }
 
@@ -62,6 +65,14 @@ final class RaftCalls {
             case ApplyResult.Skipped skipped ->
                     throw new IllegalStateException("the node's own command was skipped as malformed: " + skipped.reason());
         };
+    }
+
+    /** The entry a config write stored; any other change is a bug. */
+    public static ConfigEntry storedEntry(Change change) {
+        if (!(change instanceof Change.ConfigStored stored)) {
+            throw new IllegalStateException("a config write changed " + change);
+        }
+        return stored.entry();
     }
 
     /** Waits for {@code future}; Raft failures become 503 problems ({@code write} picks the title). */

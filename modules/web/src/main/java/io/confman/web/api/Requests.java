@@ -5,26 +5,29 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 
-/** Small accessors shared by the API services. */
-final class Requests {
-    static final String NAMESPACE = "namespace";
-    static final String KEY = "key";
+/**
+ * Small accessors shared by the API services and the raw value endpoints: the validated path
+ * names (400 naming the rule) and query parameters.
+ */
+public final class Requests {
+    public static final String NAMESPACE = "namespace";
+    public static final String KEY = "key";
 
     private Requests() {
     }
 
     /** The validated namespace of the path. */
-    static String namespace(ServerRequest req) {
+    public static String namespace(ServerRequest req) {
         return NameRules.namespace(req.path().pathParameters().get(NAMESPACE));
     }
 
     /** The validated key of the path. */
-    static String key(ServerRequest req) {
+    public static String key(ServerRequest req) {
         return NameRules.key(req.path().pathParameters().get(KEY));
     }
 
     /** A query parameter's first value. */
-    static Optional<String> query(ServerRequest req, String name) {
+    public static Optional<String> query(ServerRequest req, String name) {
         return req.query().first(name).asOptional();
     }
 

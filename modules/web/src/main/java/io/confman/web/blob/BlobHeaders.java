@@ -1,6 +1,7 @@
 package io.confman.web.blob;
 
 import io.confman.blob.BlobId;
+import io.confman.web.api.EntityTags;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -64,20 +65,8 @@ final class BlobHeaders {
         return Optional.empty();
     }
 
-    /** Whether an {@code If-None-Match} header matches {@code etag} (or is {@code *}). */
+    /** Whether an {@code If-None-Match} header matches {@code etag} (or is {@code *}), as the JSON API compares. */
     static boolean noneMatchHits(Optional<String> header, String etag) {
-        if (header.isEmpty()) {
-            return false;
-        }
-        for (String candidate : header.get().split(",")) {
-            String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        return EntityTags.noneMatchHits(header, etag);
     }
 }

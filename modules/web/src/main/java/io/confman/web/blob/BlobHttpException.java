@@ -33,14 +33,6 @@ final class BlobHttpException extends HttpException {
         return new ApiException(ProblemType.INVALID_REQUEST, detail);
     }
 
-    static ApiException unauthenticated(String detail) {
-        return new ApiException(ProblemType.UNAUTHENTICATED, detail);
-    }
-
-    static ApiException forbidden(String detail) {
-        return new ApiException(ProblemType.FORBIDDEN, detail);
-    }
-
     static ApiException notFound(String detail) {
         return new ApiException(ProblemType.NOT_FOUND, detail);
     }

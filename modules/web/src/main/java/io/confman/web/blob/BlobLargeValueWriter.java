@@ -1,8 +1,5 @@
 package io.confman.web.blob;
 
-import io.confman.blob.BlobStoreFullException;
-import io.confman.blob.BlobTooLargeException;
-import io.confman.blob.peer.BlobPushException;
 import io.confman.codec.command.SetConfigBlobRef;
 import io.confman.codec.model.BlobRef;
 import io.confman.raft.ApplyResult;
@@ -10,8 +7,6 @@ import io.confman.raft.store.ReplicatedConfigStore;
 import io.confman.web.NodeServices;
 import io.confman.web.api.LargeValueWriter;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,20 +38,9 @@ public final class BlobLargeValueWriter implements LargeValueWriter {
 
     @Override
     public CompletableFuture<ApplyResult> write(LargeValue value) {
-        ReplicatedBlob blob;
-        try {
-            blob = writePath.storeReplicated(new ByteArrayInputStream(value.value().getBytes(StandardCharsets.UTF_8)),
-                    contentTypeOf(value.type()), maxSizeBytes, Optional.empty());
-        } catch (BlobTooLargeException e) {
-            throw BlobHttpException.tooLarge("value exceeds blob.maxSizeBytes (" + maxSizeBytes + ")");
-        } catch (BlobStoreFullException e) {
-            throw BlobHttpException.diskFull("no space left on this node for the value", e);
-        } catch (BlobPushException e) {
-            throw BlobHttpException.replicationFailed("too few members confirmed a durable copy of the value "
-                    + "within blob.quorumTimeoutMillis; nothing was committed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReplicatedBlob blob = writePath.storeReplicatedForRequest(
+                new ByteArrayInputStream(value.value().getBytes(StandardCharsets.UTF_8)), contentTypeOf(value.type()),
+                maxSizeBytes, Optional.empty());
         BlobRef ref = blob.ref();
         CompletableFuture<ApplyResult> committed;
         try {
@@ -69,7 +53,7 @@ public final class BlobLargeValueWriter implements LargeValueWriter {
         return committed.whenComplete((result, failure) -> blob.close());
     }
 
-    /** The media type recorded for a JSON API value of {@code type}. */
+    /** The media type of a JSON API value of {@code type}, recorded in its pointer or answered inline. */
     static String contentTypeOf(String type) {
         return "json".equals(type) ? "application/json" : "text/plain; charset=utf-8";
     }

@@ -1,6 +1,7 @@
 package io.confman.web.blob;
 
 import io.confman.web.NodeServices;
+import io.confman.web.http.ClusterGuard;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
@@ -14,9 +15,9 @@ public final class BlobRoutes {
     private BlobRoutes() {
     }
 
-    public static void register(HttpRouting.Builder routing, NodeServices services) {
-        InternalBlobHandlers internal = new InternalBlobHandlers(services.blobs(),
-                ClusterGuard.forMembers(services.clusterToken(), services.node().settings().members()),
+    /** Registers the routes; {@code internalGuard} admits callers of the internal endpoints. */
+    public static void register(HttpRouting.Builder routing, NodeServices services, ClusterGuard internalGuard) {
+        InternalBlobHandlers internal = new InternalBlobHandlers(services.blobs(), internalGuard,
                 services.blobSettings().maxSizeBytes());
         RawValueHandlers raw = new RawValueHandlers(services);
         routing.get(INTERNAL_PATTERN, BlobProblems.guarded(internal::get))

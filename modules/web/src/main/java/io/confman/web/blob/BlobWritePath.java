@@ -1,7 +1,10 @@
 package io.confman.web.blob;
 
+import io.confman.blob.BlobDigestMismatchException;
 import io.confman.blob.BlobId;
 import io.confman.blob.BlobStore;
+import io.confman.blob.BlobStoreFullException;
+import io.confman.blob.BlobTooLargeException;
 import io.confman.blob.PinnedPut;
 import io.confman.blob.peer.BlobPeerClient;
 import io.confman.blob.peer.BlobPushException;
@@ -10,6 +13,7 @@ import io.confman.web.NodeServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +79,28 @@ public final class BlobWritePath {
         } catch (IOException | RuntimeException e) {
             put.close();
             throw e;
+        }
+    }
+
+    /**
+     * {@link #storeReplicated} for a request handler: each failure becomes the problem the client
+     * is answered with (400 digest mismatch, 413 too large, 507 disk full, 503 too few copies).
+     */
+    ReplicatedBlob storeReplicatedForRequest(InputStream in, String contentType, long maxBytes,
+                                             Optional<BlobId> expected) {
+        try {
+            return storeReplicated(in, contentType, maxBytes, expected);
+        } catch (BlobDigestMismatchException e) {
+            throw BlobHttpException.badRequest("the body does not match its Content-Digest; nothing was stored");
+        } catch (BlobTooLargeException e) {
+            throw BlobHttpException.tooLarge("value exceeds blob.maxSizeBytes (" + maxBytes + ")");
+        } catch (BlobStoreFullException e) {
+            throw BlobHttpException.diskFull("no space left on this node for the value", e);
+        } catch (BlobPushException e) {
+            throw BlobHttpException.replicationFailed("too few members confirmed a durable copy of the value "
+                    + "within blob.quorumTimeoutMillis; nothing was committed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -32,8 +32,7 @@ final class InlineValues {
             return;
         }
         Optional<ByteRange> range = ByteRange.parse(req.headers().first(HeaderNames.RANGE), bytes.length);
-        res.header(HeaderNames.CONTENT_TYPE, "json".equals(entry.type())
-                ? "application/json" : "text/plain; charset=utf-8");
+        res.header(HeaderNames.CONTENT_TYPE, BlobLargeValueWriter.contentTypeOf(entry.type()));
         res.header(HeaderNames.create(BlobHeaders.REPR_DIGEST), BlobHeaders.digestField(sha256));
         if (range.isEmpty()) {
             res.status(Status.OK_200).send(bytes);

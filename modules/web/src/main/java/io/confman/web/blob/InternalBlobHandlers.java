@@ -8,7 +8,7 @@ import io.confman.blob.BlobStore;
 import io.confman.blob.BlobStoreFullException;
 import io.confman.blob.BlobTooLargeException;
 import io.confman.blob.PutResult;
-import io.confman.blob.peer.HttpBlobPeerClient;
+import io.confman.web.http.ClusterGuard;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -99,15 +99,7 @@ final class InternalBlobHandlers {
 
     /** Checks the caller and the id; throws 401/403/400 problems. */
     private BlobId admit(ServerRequest req) {
-        switch (guard.check(req.headers().first(HeaderNames.create(HttpBlobPeerClient.CLUSTER_TOKEN_HEADER)),
-                req.remotePeer().address())) {
-            case BAD_TOKEN -> throw BlobHttpException.unauthenticated(
-                    "internal endpoints need the cluster token in " + HttpBlobPeerClient.CLUSTER_TOKEN_HEADER);
-            case NOT_A_MEMBER -> throw BlobHttpException.forbidden("caller address is not a cluster member");
-            case ALLOWED -> {
-                // fall through to the id check
-            }
-        }
+        guard.require(req);
         String raw = req.path().absolute().rawPath();
         String candidate = raw.startsWith(PATH_PREFIX) ? raw.substring(PATH_PREFIX.length()) : "";
         if (!BlobId.isValid(candidate)) {

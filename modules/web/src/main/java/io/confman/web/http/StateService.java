@@ -13,15 +13,16 @@ import java.util.Map;
 /**
  * {@code GET /internal/state}: this node's applied index and the digest of its whole state, so
  * that operators and tests can check that members at the same applied index hold identical
- * state. Guarded by the cluster token; not part of the public API.
+ * state. Guarded like every {@code /internal} endpoint by the {@link ClusterGuard}; not part of
+ * the public API.
  */
 public final class StateService implements HttpService {
     private final NodeServices services;
-    private final ClusterTokenCheck token;
+    private final ClusterGuard guard;
 
-    public StateService(NodeServices services) {
+    public StateService(NodeServices services, ClusterGuard guard) {
         this.services = services;
-        this.token = new ClusterTokenCheck(services.clusterToken());
+        this.guard = guard;
     }
 
     @Override
@@ -30,7 +31,7 @@ public final class StateService implements HttpService {
     }
 
     private void state(ServerRequest req, ServerResponse res) {
-        token.require(req);
+        guard.require(req);
         ConfigQueries state = services.store().stale();
         // Hash first, then the index: a concurrent apply can only make the index newer than the
         // hash, which a comparing caller sees as "not settled yet", never as a false match.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.confman.blob.BlobId;
+import io.confman.web.http.ClusterGuard;
 import io.confman.web.problem.ApiException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
