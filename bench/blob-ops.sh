@@ -28,6 +28,9 @@ export CONFMAN_JAVA_OPTS="-Xmx256m -Xlog:gc:file=/tmp/confman-gc-%p.log"
 KEY='X-Api-Key: confman_dev_abc123'
 URL=http://127.0.0.1:6100/api/v1/namespaces/bench/config
 
+# Warm-up, not recorded: small writes and a few 1 MiB values.
+timeout 40 wrk -t2 -c16 -d10s -s bench/confman-put.lua http://127.0.0.1:6100 >/dev/null
+for i in $(seq 1 5); do curl -s -o /dev/null --max-time 60 -X PUT -H "$KEY" --data-binary @"$W/1m" "$URL/warm-$i/value"; done
 log "confman 1 MiB raw PUT, 20 sequential"
 for i in $(seq 1 20); do
   curl -s -o /dev/null -w '%{time_total}\n' --max-time 60 -X PUT -H "$KEY" -H 'Content-Type: application/octet-stream' \

@@ -15,6 +15,8 @@ log "machine: $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), load $(cut -d' ' 
 run_etcd() {
   (cd "$ETCD" && ./start.sh) ; sleep 4
   ETCDCTL_API=3 etcdctl --endpoints=127.0.0.1:23791 put 00000001 x >/dev/null
+  # Warm-up, not recorded (the same for both systems; the JVM needs it more than Go does).
+  (cd "$ETCD" && timeout 40 wrk -t2 -c16 -d10s -s put.lua http://127.0.0.1:23791 >/dev/null)
   log "etcd sequential put (256 B)"; python3 "$ETCD/lat.py" 23791 2000 256 $D | tee -a "$OUT/small-ops.txt"
   log "etcd 16 connections put (256 B)"
   (cd "$ETCD" && timeout $((D + 30)) wrk -t2 -c16 -d${D}s --latency -s put.lua http://127.0.0.1:23791) | grep -E "Requests/sec|  50%|  99%" | tee -a "$OUT/small-ops.txt"
@@ -24,13 +26,17 @@ run_etcd() {
   rm -rf /tmp/etcdbench
 }
 
+leader() { ./confman status | grep -o '^node.*"role":"leader"' | cut -d' ' -f1; }
+
 run_confman() {
   ./confman down >/dev/null 2>&1 || true
   rm -rf data
   ./confman up --detach >/dev/null
   curl -s -o /dev/null -X PUT -H 'X-Api-Key: confman_dev_abc123' -H 'Content-Type: application/json' \
        -d '{"value":"x"}' http://127.0.0.1:6100/api/v1/namespaces/bench/config/seed
-  log "confman sequential put (256 B), to the leader's port 6100"
+  # Warm-up, not recorded (the same for both systems; the JVM needs it more than Go does).
+  timeout 40 wrk -t2 -c16 -d10s -s bench/confman-put.lua http://127.0.0.1:6100 >/dev/null
+  log "confman sequential put (256 B), to node1 (port 6100; leader: $(leader))"
   python3 bench/confman-lat.py 6100 2000 256 $D | tee -a "$OUT/small-ops.txt"
   log "confman 16 connections put (256 B)"
   timeout $((D + 30)) wrk -t2 -c16 -d${D}s --latency -s bench/confman-put.lua http://127.0.0.1:6100 | grep -E "Requests/sec|  50%|  99%|Non-2xx" | tee -a "$OUT/small-ops.txt"

@@ -119,7 +119,8 @@ public final class NodeConfig {
                     config.get("raft.electionTimeoutMaxMillis").asLong().get(),
                     config.get("raft.requestTimeoutMillis").asLong().get(),
                     config.get("raft.snapshotBudgetMillis").asLong().get(),
-                    config.get("raft.snapshotInterval").asLong().get());
+                    config.get("raft.snapshotInterval").asLong().get(),
+                    config.get("raft.logSegmentSizeBytes").asLong().get());
             String token = config.get("cluster.token").asString().orElse("");
             List<String> problems = new ArrayList<>(raft.problems());
             if (members.size() > 1 && token.isBlank()) {

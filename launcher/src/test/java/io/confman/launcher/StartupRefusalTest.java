@@ -66,7 +66,7 @@ class StartupRefusalTest {
                         node:
                           id: "solo"
                           dataDir: "%s"
-                        """.formatted(port, freePort(), cluster.dir().resolve("solo")));
+                        """.formatted(port, LocalCluster.freePort(), cluster.dir().resolve("solo")));
                 var process = io.confman.launcher.testkit.NodeProcess.launch(List.of("--config", base.toString()),
                         cluster.dir().resolve("solo.log"));
                 assertEquals(2, process.exitCode(EXIT_WAIT).orElseThrow());
@@ -89,17 +89,11 @@ class StartupRefusalTest {
                     node:
                       id: "zz"
                       dataDir: "%s"
-                    """.formatted(freePort(), freePort(), cluster.dir().resolve("zz")));
+                    """.formatted(LocalCluster.freePort(), LocalCluster.freePort(), cluster.dir().resolve("zz")));
             var process = io.confman.launcher.testkit.NodeProcess.launch(List.of("--config", base.toString()),
                     cluster.dir().resolve("zz.log"));
             assertEquals(2, process.exitCode(EXIT_WAIT).orElseThrow());
             assertTrue(process.log().contains("node.id 'zz' is not one of cluster.members [a]"), process.log());
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

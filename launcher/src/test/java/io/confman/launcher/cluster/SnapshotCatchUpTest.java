@@ -10,6 +10,7 @@ import io.confman.launcher.testkit.LocalCluster;
 import io.confman.launcher.testkit.LocalCluster.Node;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +29,9 @@ class SnapshotCatchUpTest {
 
     @Test
     void wipedFollowerCatchesUpFromSnapshotPlusLogAndStateHashesAgree() {
-        try (LocalCluster cluster = LocalCluster.start(3)) {
+        // Small log segments, so that the leader purges what its snapshots cover and a wiped node
+        // must install a snapshot before it can replay the rest of the log.
+        try (LocalCluster cluster = LocalCluster.start(3, Map.of("raft.logSegmentSizeBytes", "16384"))) {
             ClusterCalls calls = new ClusterCalls(cluster);
             Node leader = cluster.awaitLeader(ELECTION);
             for (int i = 0; i < WRITES; i++) {
@@ -56,8 +59,9 @@ class SnapshotCatchUpTest {
             List<JsonNode> states = awaitIdenticalState(cluster, calls);
             System.out.printf("state hash %s at applied index %d on all nodes%n",
                     states.getFirst().path("stateHash").asText(), states.getFirst().path("appliedIndex").asLong());
-            HealthReport rejoined = cluster.health(follower).orElseThrow();
-            assertNotNull(rejoined.snapshot(), "the wiped node installed (or took) a snapshot");
+            HealthReport rejoined = cluster.awaitHealth(follower, ELECTION, "a snapshot", r -> r.snapshot() != null);
+            assertTrue(rejoined.snapshot().index() >= 50, "snapshot index " + rejoined.snapshot().index());
+            assertTrue(follower.log().contains("installed"), "the wiped node installed the leader's snapshot");
             assertEquals("v119", ClusterCalls.json(calls.get(follower, NAMESPACE, "k39", "stale")).path("value").asText());
         }
     }

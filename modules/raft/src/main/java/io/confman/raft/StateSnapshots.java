@@ -11,6 +11,7 @@ import io.confman.codec.snapshot.SnapshotWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Moves a {@link ConfigState} to and from the snapshot format. Writing walks the live maps (no
@@ -24,10 +25,26 @@ final class StateSnapshots {
 
     /** Writes {@code state}, which must not change meanwhile; returns the file's digest. */
     static byte[] write(ConfigState state, OutputStream out) throws IOException {
-        SnapshotMetadata metadata = new SnapshotMetadata(state.lastApplied.term(), state.lastApplied.index(),
-                state.malformedEntries);
-        return SnapshotWriter.write(out, metadata, state.namespaces.values(), state.allEntries()::iterator,
-                state.allAuditEvents()::iterator);
+        return capture(state).write(out);
+    }
+
+    /**
+     * Copies the references to every record of {@code state} (the records themselves are
+     * immutable): cheap, and afterwards the copy can be written on any thread while the state
+     * moves on.
+     */
+    static Capture capture(ConfigState state) {
+        return new Capture(new SnapshotMetadata(state.lastApplied.term(), state.lastApplied.index(),
+                state.malformedEntries), List.copyOf(state.namespaces.values()), state.allEntries().toList(),
+                state.allAuditEvents().toList());
+    }
+
+    /** A frozen view of a state, in snapshot order. */
+    record Capture(SnapshotMetadata metadata, List<Namespace> namespaces, List<ConfigEntry> entries,
+                   List<AuditEvent> audit) {
+        byte[] write(OutputStream out) throws IOException {
+            return SnapshotWriter.write(out, metadata, namespaces, entries, audit);
+        }
     }
 
     /** Reads a snapshot into a fresh state; the digest has been verified when this returns. */

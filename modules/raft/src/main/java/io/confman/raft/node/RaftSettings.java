@@ -26,17 +26,22 @@ import java.util.UUID;
  * @param requestTimeoutMillis     how long a write or a linearizable read may wait for commit
  * @param snapshotBudgetMillis     how long a snapshot may take before a warning is logged
  * @param snapshotIntervalEntries  a snapshot is taken every this many applied entries
+ * @param logSegmentSizeBytes      size at which a Raft log segment file is closed; only closed
+ *                                 segments below the newest snapshot are purged
  */
 public record RaftSettings(String nodeId, UUID groupId, List<Member> members, Path storageDir,
                            long electionTimeoutMinMillis, long electionTimeoutMaxMillis,
                            long requestTimeoutMillis, long snapshotBudgetMillis,
-                           long snapshotIntervalEntries) {
+                           long snapshotIntervalEntries, long logSegmentSizeBytes) {
 
     public static final long DEFAULT_ELECTION_TIMEOUT_MIN_MILLIS = 1_000;
     public static final long DEFAULT_ELECTION_TIMEOUT_MAX_MILLIS = 3_000;
     public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_SNAPSHOT_BUDGET_MILLIS = 100;
     public static final long DEFAULT_SNAPSHOT_INTERVAL_ENTRIES = 50;
+    public static final long DEFAULT_LOG_SEGMENT_SIZE_BYTES = 8L * 1024 * 1024;
+    /** Smallest segment that still holds one maximal entry (Ratis's append limit) plus framing. */
+    public static final long MIN_LOG_SEGMENT_SIZE_BYTES = 16L * 1024;
 
     public RaftSettings {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -86,6 +91,10 @@ public record RaftSettings(String nodeId, UUID groupId, List<Member> members, Pa
                     + snapshotBudgetMillis + ") < raft.electionTimeoutMinMillis (" + electionTimeoutMinMillis
                     + ") < raft.electionTimeoutMaxMillis (" + electionTimeoutMaxMillis
                     + ") < raft.requestTimeoutMillis (" + requestTimeoutMillis + "): change these keys");
+        }
+        if (logSegmentSizeBytes < MIN_LOG_SEGMENT_SIZE_BYTES) {
+            problems.add("raft.logSegmentSizeBytes must be at least " + MIN_LOG_SEGMENT_SIZE_BYTES
+                    + " (is " + logSegmentSizeBytes + ")");
         }
         if (snapshotIntervalEntries < 1) {
             problems.add("raft.snapshotInterval must be at least 1 (is " + snapshotIntervalEntries + ")");

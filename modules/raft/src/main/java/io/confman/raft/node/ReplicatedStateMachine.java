@@ -24,8 +24,17 @@ public interface ReplicatedStateMachine {
      */
     byte[] apply(long term, long index, ByteBuffer entry);
 
-    /** Writes the whole state to {@code out} as a stream. Apply is paused meanwhile. */
-    void writeSnapshot(OutputStream out) throws IOException;
+    /**
+     * Freezes the whole state for a snapshot, cheaply (apply is paused meanwhile); the returned
+     * writer streams that frozen state later, on another thread, while apply goes on.
+     */
+    SnapshotWriter captureSnapshot();
+
+    /** Streams a frozen state in the snapshot format to a stream the caller buffers, syncs and closes. */
+    @FunctionalInterface
+    interface SnapshotWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /** Replaces the whole state with the one read from {@code in}, verifying it first. */
     void restoreSnapshot(InputStream in) throws IOException;

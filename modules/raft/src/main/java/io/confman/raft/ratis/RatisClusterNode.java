@@ -44,13 +44,17 @@ public final class RatisClusterNode implements ClusterNode {
     /** Pause between client retries while a leader is being elected. */
     private static final long CLIENT_RETRY_SLEEP_MILLIS = 100;
 
+    /** Blocking proposals run on virtual threads; callers wait on the future. */
+    private static final java.util.concurrent.Executor PROPOSERS =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     private final RaftSettings settings;
     private final RaftGroup group;
     private final RaftServer server;
     private final RaftClient client;
     private final StateMachineAdapter stateMachine;
-    private final ClientId readClientId = ClientId.randomId();
-    private final AtomicLong readCallIds = new AtomicLong();
+    private final ClientId localClientId = ClientId.randomId();
+    private final AtomicLong localCallIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
@@ -146,42 +150,59 @@ public final class RatisClusterNode implements ClusterNode {
         };
     }
 
+    /**
+     * On the leader the command is submitted to the local server in-process; elsewhere the Raft
+     * client forwards it to the leader (and follows leader changes, retrying until the timeout).
+     */
     @Override
     public CompletableFuture<byte[]> propose(byte[] command) {
-        return client.async().send(Message.valueOf(ByteString.copyFrom(command)))
-                .orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .handle((reply, failure) -> {
-                    if (failure == null && reply.isSuccess()) {
-                        return reply.getMessage().getContent().toByteArray();
+        Message message = Message.valueOf(ByteString.copyFrom(command));
+        CompletableFuture<RaftClientReply> reply = status().role() == NodeStatus.Role.LEADER
+                ? submitLocally(RaftClientRequest.writeRequestType(), message)
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return client.io().send(message);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
                     }
-                    throw unavailable("write", failure != null ? failure : reply.getException());
+                }, PROPOSERS);
+        return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .handle((r, failure) -> {
+                    if (failure == null && r.isSuccess()) {
+                        return r.getMessage().getContent().toByteArray();
+                    }
+                    throw unavailable("write", failure != null ? failure : r.getException());
                 });
     }
 
     @Override
     public CompletableFuture<Void> readBarrier() {
-        RaftClientRequest request = RaftClientRequest.newBuilder()
-                .setClientId(readClientId)
-                .setServerId(server.getId())
-                .setGroupId(group.getGroupId())
-                .setCallId(readCallIds.incrementAndGet())
-                .setMessage(Message.EMPTY)
-                .setType(RaftClientRequest.readRequestType())
-                .setTimeoutMs(settings.requestTimeoutMillis())
-                .build();
-        CompletableFuture<RaftClientReply> reply;
-        try {
-            reply = server.submitClientRequestAsync(request);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(unavailable("read", e));
-        }
-        return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
+        return submitLocally(RaftClientRequest.readRequestType(), Message.EMPTY)
+                .orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
                     if (failure == null && r.isSuccess()) {
                         return null;
                     }
                     throw unavailable("read", failure != null ? failure : r.getException());
                 });
+    }
+
+    /** Hands a request to this node's own Raft server, in-process. */
+    private CompletableFuture<RaftClientReply> submitLocally(RaftClientRequest.Type type, Message message) {
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(localClientId)
+                .setServerId(server.getId())
+                .setGroupId(group.getGroupId())
+                .setCallId(localCallIds.incrementAndGet())
+                .setMessage(message)
+                .setType(type)
+                .setTimeoutMs(settings.requestTimeoutMillis())
+                .build();
+        try {
+            return server.submitClientRequestAsync(request);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private RuntimeException unavailable(String what, Throwable cause) {

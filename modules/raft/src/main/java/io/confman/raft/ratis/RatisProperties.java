@@ -22,6 +22,12 @@ final class RatisProperties {
     static final SizeInBytes APPEND_BUFFER_BYTE_LIMIT = SizeInBytes.valueOf("4MB");
     /** Snapshot chunk size for InstallSnapshot; below the gRPC limit. */
     static final SizeInBytes SNAPSHOT_CHUNK_SIZE_MAX = SizeInBytes.valueOf("4MB");
+    /**
+     * Pause the leader's appender takes between two AppendEntries. Ratis's default (10 ms) batches
+     * high-rate writers but adds up to that much to every write and every ReadIndex confirmation
+     * of a low-rate one; entries queued meanwhile are batched anyway.
+     */
+    static final TimeDuration APPENDER_WAIT_TIME_MIN = TimeDuration.ZERO;
     /** Snapshot files kept on disk (the newest is used; one older one for safety). */
     static final int SNAPSHOT_FILES_RETAINED = 2;
 
@@ -37,6 +43,8 @@ final class RatisProperties {
         RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, APPEND_BUFFER_BYTE_LIMIT);
         RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SNAPSHOT_CHUNK_SIZE_MAX);
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
+        RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, APPENDER_WAIT_TIME_MIN);
+        RaftServerConfigKeys.Rpc.setSleepTime(p, TimeDuration.valueOf(1, TimeUnit.MILLISECONDS));
 
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(settings.electionTimeoutMinMillis()));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(settings.electionTimeoutMaxMillis()));
@@ -50,6 +58,9 @@ final class RatisProperties {
         RaftServerConfigKeys.Snapshot.setCreationGap(p, settings.snapshotIntervalEntries());
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, SNAPSHOT_FILES_RETAINED);
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        // Purge closed segments as soon as a snapshot covers them (Ratis waits for 1024 entries).
+        RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(Integer.MAX_VALUE, settings.snapshotIntervalEntries()));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(settings.logSegmentSizeBytes()));
         return p;
     }
 

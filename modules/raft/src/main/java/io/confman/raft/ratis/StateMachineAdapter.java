@@ -17,6 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -31,6 +35,7 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * to the {@link ReplicatedStateMachine} and streams snapshots to and from single files.
  *
  * <p>Ratis calls {@link #applyTransaction}, {@link #takeSnapshot} and {@link #reinitialize} from
- * its one state machine updater thread, so the delegate sees them strictly one at a time.
+ * its one state machine updater thread, so the delegate sees them strictly one at a time. A
+ * snapshot freezes the state on that thread (copying references only) and is written by a
+ * separate snapshot thread, so a large state never stalls apply for the length of a write.
  */
 final class StateMachineAdapter extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(StateMachineAdapter.class);
@@ -48,7 +55,21 @@ final class StateMachineAdapter extends BaseStateMachine {
 
     private final ReplicatedStateMachine delegate;
     private final long snapshotBudgetMillis;
+    private static final long SNAPSHOT_CLOSE_WAIT_SECONDS = 5;
+    /** After a snapshot write of duration t, the next waits 4t: the writer uses at most ~20% of a core. */
+    private static final long SNAPSHOT_COOLDOWN_FACTOR = 4;
+
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    /** Writes snapshots off the apply thread, one at a time. */
+    private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "confman-snapshot-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The snapshot being written, if any; touched by the apply thread only. */
+    private Future<?> inFlight;
+    /** {@link System#nanoTime} before which no new snapshot starts; set by the snapshot thread. */
+    private volatile long nextSnapshotNotBeforeNanos = System.nanoTime();
     private volatile SnapshotStats lastSnapshot;
 
     StateMachineAdapter(ReplicatedStateMachine delegate, long snapshotBudgetMillis) {
@@ -69,13 +90,29 @@ final class StateMachineAdapter extends BaseStateMachine {
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
-        loadLatestSnapshot(false);
+        getLifeCycle().startAndTransition(() -> loadLatestSnapshot(false), IOException.class);
+    }
+
+    /**
+     * Before installing a snapshot from the leader, Ratis pauses the state machine; {@link
+     * #reinitialize} loads the installed snapshot and resumes it.
+     */
+    @Override
+    public void pause() {
+        if (getLifeCycleState() == LifeCycle.State.RUNNING) {
+            getLifeCycle().transition(LifeCycle.State.PAUSING);
+            getLifeCycle().transition(LifeCycle.State.PAUSED);
+        }
     }
 
     /** Called after a snapshot was installed from the leader: load it in place of our state. */
     @Override
     public void reinitialize() throws IOException {
         loadLatestSnapshot(true);
+        if (getLifeCycleState() == LifeCycle.State.PAUSED) {
+            getLifeCycle().transition(LifeCycle.State.STARTING);
+            getLifeCycle().transition(LifeCycle.State.RUNNING);
+        }
     }
 
     @Override
@@ -93,28 +130,79 @@ final class StateMachineAdapter extends BaseStateMachine {
         return CompletableFuture.completedFuture(Message.EMPTY);
     }
 
+    /**
+     * Freezes the state (a short pause of the apply thread) and writes it on the snapshot thread.
+     * Returns the index of the newest snapshot that is durable, so Ratis never purges log entries
+     * that only a snapshot still being written would cover. At most one write runs at a time, and
+     * after a write that took {@code t} the next starts no sooner than {@code
+     * SNAPSHOT_COOLDOWN_FACTOR * t} later: with a large state and a high write rate, snapshots
+     * then come less often than every {@code raft.snapshotInterval} entries instead of taking
+     * the CPU the writes need.
+     */
     @Override
-    public long takeSnapshot() throws IOException {
+    public long takeSnapshot() {
+        long durable = durableSnapshotIndex();
         TermIndex last = getLastAppliedTermIndex();
-        if (last == null || last.getIndex() <= 0) {
-            return RaftLog.INVALID_LOG_INDEX;
+        if (last == null || last.getIndex() <= durable || (inFlight != null && !inFlight.isDone())
+                || System.nanoTime() - nextSnapshotNotBeforeNanos < 0) {
+            return durable;
         }
+        long started = System.nanoTime();
+        ReplicatedStateMachine.SnapshotWriter writer = delegate.captureSnapshot();
+        long pauseNanos = System.nanoTime() - started;
+        inFlight = snapshotThread.submit(() -> persist(writer, last, pauseNanos));
+        return durable;
+    }
+
+    private long durableSnapshotIndex() {
+        SingleFileSnapshotInfo latest = storage.getLatestSnapshot();
+        return latest == null ? RaftLog.INVALID_LOG_INDEX : latest.getIndex();
+    }
+
+    /** Writes a frozen state: temp file, fsync, atomic rename, directory fsync, then publishes it. */
+    private void persist(ReplicatedStateMachine.SnapshotWriter writer, TermIndex last, long pauseNanos) {
         long started = System.nanoTime();
         File target = storage.getSnapshotFile(last.getTerm(), last.getIndex());
         Path tmp = target.toPath().resolveSibling(target.getName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), STREAM_BUFFER_BYTES);
-            delegate.writeSnapshot(out);
-            out.flush();
-            channel.force(true);
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), STREAM_BUFFER_BYTES);
+                writer.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(tmp, target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            fsyncDirectory(target.toPath().getParent());
+            var md5 = MD5FileUtil.computeAndSaveMd5ForFile(target);
+            storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), md5), last));
+            long writeNanos = System.nanoTime() - started;
+            nextSnapshotNotBeforeNanos = System.nanoTime() + SNAPSHOT_COOLDOWN_FACTOR * writeNanos;
+            long writeMillis = writeNanos / 1_000_000;
+            record(last.getIndex(), pauseNanos / 1_000_000, target.length(),
+                    "taken (written in " + writeMillis + " ms off the apply thread)", true);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("snapshot at index {} could not be written: {}", last.getIndex(), e.toString());
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the next snapshot overwrites it
+            }
         }
-        Files.move(tmp, target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory(target.toPath().getParent());
-        var md5 = MD5FileUtil.computeAndSaveMd5ForFile(target);
-        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), md5), last));
-        record(last.getIndex(), started, target.length(), "taken", true);
-        return last.getIndex();
+    }
+
+    /** Lets a snapshot being written finish (bounded) before Ratis closes the storage. */
+    @Override
+    public void close() throws IOException {
+        snapshotThread.shutdown();
+        try {
+            if (!snapshotThread.awaitTermination(SNAPSHOT_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("a snapshot was still being written at shutdown; the previous one stays the newest");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        super.close();
     }
 
     /**
@@ -133,18 +221,19 @@ final class StateMachineAdapter extends BaseStateMachine {
             delegate.restoreSnapshot(in);
         }
         setLastAppliedTermIndex(snapshot.getTermIndex());
-        record(snapshot.getIndex(), started, Files.size(file), whileServing ? "installed" : "loaded at start-up",
-                whileServing);
+        record(snapshot.getIndex(), (System.nanoTime() - started) / 1_000_000, Files.size(file),
+                whileServing ? "installed" : "loaded at start-up", whileServing);
     }
 
-    private void record(long index, long startedNanos, long bytes, String verb, boolean budgeted) {
-        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+    /** Publishes a snapshot's figures; {@code millis} is how long it kept the apply thread from applying. */
+    private void record(long index, long millis, long bytes, String verb, boolean budgeted) {
         lastSnapshot = new SnapshotStats(index, millis, bytes, Instant.now());
         if (budgeted && millis > snapshotBudgetMillis) {
-            LOG.warn("snapshot at index {} {} in {} ms, over the budget of {} ms (raft.snapshotBudgetMillis):"
-                    + " a slow snapshot can cause spurious elections", index, verb, millis, snapshotBudgetMillis);
+            LOG.warn("snapshot at index {} {}: the state machine paused {} ms, over the budget of {} ms"
+                    + " (raft.snapshotBudgetMillis): a slow snapshot can cause spurious elections",
+                    index, verb, millis, snapshotBudgetMillis);
         } else {
-            LOG.info("snapshot at index {} {} in {} ms ({} bytes)", index, verb, millis, bytes);
+            LOG.info("snapshot at index {} {}: {} ms pause, {} bytes", index, verb, millis, bytes);
         }
     }
 

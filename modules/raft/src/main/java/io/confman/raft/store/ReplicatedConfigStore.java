@@ -10,7 +10,6 @@ import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.ReplicatedStateMachine;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,8 +38,9 @@ public final class ReplicatedConfigStore {
             }
 
             @Override
-            public void writeSnapshot(OutputStream out) throws IOException {
-                state.writeSnapshot(out);
+            public SnapshotWriter captureSnapshot() {
+                ConfigStateMachine.SnapshotCapture capture = state.captureSnapshot();
+                return out -> capture.writer().write(out);
             }
 
             @Override
