@@ -44,7 +44,6 @@ final class RatisProperties {
         RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SNAPSHOT_CHUNK_SIZE_MAX);
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
         RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, APPENDER_WAIT_TIME_MIN);
-        RaftServerConfigKeys.Rpc.setSleepTime(p, TimeDuration.valueOf(1, TimeUnit.MILLISECONDS));
 
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(settings.electionTimeoutMinMillis()));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(settings.electionTimeoutMaxMillis()));
