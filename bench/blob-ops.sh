@@ -18,7 +18,7 @@ head -c $((1024 * 1024)) /dev/urandom > "$W/1m"
 head -c $((10 * 1024 * 1024)) /dev/urandom > "$W/10m"
 head -c $((100 * 1024 * 1024)) /dev/urandom > "$W/100m"
 
-percentiles() { sort -n | awk '{a[NR]=$1} END {printf "n=%d p50=%.1fms p99=%.1fms max=%.1fms\n", NR, a[int(NR*0.5)+1]*1000, a[int(NR*0.99)>0?int(NR*0.99):1]*1000, a[NR]*1000}'; }
+percentiles() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; printf "n=%d p50=%.1fms p99=%.1fms max=%.1fms\n", NR, a[int(NR*0.5)+1]*1000, a[i]*1000, a[NR]*1000}'; }
 
 # --- Confman ---
 ./confman down >/dev/null 2>&1 || true

@@ -244,6 +244,23 @@ class BlobRoundTripTest {
     }
 
     @Test
+    void aTenMebibyteTextValueReadsBackWholeThroughTheJsonGetOfEveryNode() {
+        String value = "0123456789abcdef".repeat((int) (10 * MIB / 16));
+        HttpResponse<String> put = http.send("PUT", BlobHttp.valueUri(leader, "jsontext", "k"),
+                BodyPublishers.ofString(value), Map.of("X-Api-Key", LocalCluster.ADMIN_KEY,
+                        "Content-Type", "text/plain; charset=utf-8"));
+        assertEquals(200, put.statusCode(), put::body);
+        for (Node node : cluster.nodes()) {
+            HttpResponse<String> get = http.send("GET", node.url("api/v1/namespaces/jsontext/config/k"),
+                    BodyPublishers.noBody(), Map.of("X-Api-Key", LocalCluster.READER_KEY));
+            assertEquals(200, get.statusCode(), () -> node.id() + ": " + get.body().substring(0, 200));
+            JsonNode entry = json(get);
+            assertEquals(sha256Hex(value), sha256Hex(entry.get("value").asText()), "JSON value on " + node.id());
+            assertEquals(10 * MIB, entry.at("/blob/size").asLong());
+        }
+    }
+
+    @Test
     void healthReportsTheBlobStore() throws IOException {
         assertEquals(200, http.putValue(leader, "health", "k", new GeneratedContent(4096, 13), Map.of()).statusCode());
         HealthReport report = cluster.health(leader).orElseThrow();
