@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Reads are linearizable by default: a write acknowledged by any node is visible on every node
  * right after; a read that cannot be confirmed (no quorum) answers 503 with Retry-After instead of
- * stale data; {@code ?consistency=stale} serves local state and is the only way to get it.
+ * stale data; {@code ?consistency=stale} serves local state and is the only way to get it; a write
+ * without a quorum answers 503 problem+json with Retry-After and changes nothing.
  */
 @Timeout(240)
 class LinearizableReadTest {
@@ -61,6 +62,13 @@ class LinearizableReadTest {
             HttpResponse<String> stale = calls.get(survivor, NAMESPACE, "kept", "stale");
             assertEquals(200, stale.statusCode(), stale::body);
             assertEquals("before", ClusterCalls.json(stale).path("value").asText());
+
+            HttpResponse<String> write = calls.put(survivor, NAMESPACE, "lost", "never").orElseThrow();
+            assertEquals(503, write.statusCode(), write::body);
+            assertTrue(write.headers().firstValue("Retry-After").isPresent(), "Retry-After is set");
+            String title = ClusterCalls.json(write).path("title").asText();
+            assertTrue(title.equals("No leader available") || title.equals("Replication failed"), write.body());
+            assertEquals(404, calls.get(survivor, NAMESPACE, "lost", "stale").statusCode(), "nothing was applied");
         }
     }
 }
