@@ -8,17 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confman.launcher.testkit.LocalCluster;
-import io.confman.launcher.testkit.LocalCluster.Node;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,11 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * namespace scoping on every namespaced endpoint and in the lists, keys stored as SHA-256, the
  * header name's case, and the key's name recorded as the actor.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
-class ApiAccessTest {
-    private static final Duration ELECTION = Duration.ofSeconds(60);
-    private static final String ADMIN = LocalCluster.ADMIN_KEY;
+class ApiAccessTest extends OneClusterPerClass {
 
     /** The callers of the matrix, weakest first. */
     enum Caller {
@@ -73,25 +65,6 @@ class ApiAccessTest {
             this.body = body;
             this.weakestAllowed = weakestAllowed;
             this.success = success;
-        }
-    }
-
-    private LocalCluster cluster;
-    private ApiClient api;
-    private Node leader;
-
-    @BeforeAll
-    @Timeout(120)
-    void startCluster() {
-        cluster = LocalCluster.start(3);
-        api = new ApiClient(cluster);
-        leader = cluster.awaitLeader(ELECTION);
-    }
-
-    @AfterAll
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

@@ -9,17 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confman.launcher.testkit.LocalCluster;
 import io.confman.launcher.testkit.LocalCluster.Node;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -28,30 +23,8 @@ import org.junit.jupiter.api.Timeout;
  * namespaces). Requests go to the leader unless a test says otherwise; all with the admin key
  * unless roles are the point (see {@link ApiAccessTest}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
-class ConfigApiTest {
-    private static final Duration ELECTION = Duration.ofSeconds(60);
-    private static final String ADMIN = LocalCluster.ADMIN_KEY;
-
-    private LocalCluster cluster;
-    private ApiClient api;
-    private Node leader;
-
-    @BeforeAll
-    @Timeout(120)
-    void startCluster() {
-        cluster = LocalCluster.start(3);
-        api = new ApiClient(cluster);
-        leader = cluster.awaitLeader(ELECTION);
-    }
-
-    @AfterAll
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+class ConfigApiTest extends OneClusterPerClass {
 
     @Test
     void namespacePutCreatesThenUpdatesKeepingCreatedAtAndDefaultingOwnerToTheActor() {

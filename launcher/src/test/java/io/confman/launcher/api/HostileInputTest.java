@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confman.launcher.testkit.LocalCluster;
-import io.confman.launcher.testkit.LocalCluster.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,13 +13,10 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,33 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * answer a 4xx problem+json (never a 5xx) and change nothing, which every test checks by comparing
  * the cluster's full listing before and after.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
-class HostileInputTest {
-    private static final Duration ELECTION = Duration.ofSeconds(60);
-    private static final String ADMIN = LocalCluster.ADMIN_KEY;
+class HostileInputTest extends OneClusterPerClass {
     private static final String KEY_PATH = "/api/v1/namespaces/hostile/config/k";
     private static final long JSON_LIMIT_BYTES = 16L * 1024 * 1024;
 
-    private LocalCluster cluster;
-    private ApiClient api;
-    private Node leader;
-
     @BeforeAll
     @Timeout(120)
-    void startCluster() {
-        cluster = LocalCluster.start(3);
-        api = new ApiClient(cluster);
-        leader = cluster.awaitLeader(ELECTION);
+    void createTheTargetNamespaceAndKey() {
         assertEquals(200, api.send(leader, "PUT", "/api/v1/namespaces/hostile", "{}", ADMIN).statusCode());
         assertEquals(200, api.send(leader, "PUT", KEY_PATH, "{\"value\":\"original\"}", ADMIN).statusCode());
-    }
-
-    @AfterAll
-    void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     static Stream<Arguments> badConfigBodies() {

@@ -95,9 +95,7 @@ public final class FileBlobStore implements BlobStore {
                 copied = StreamingCopy.copy(in, maxBytes, writer::write);
                 writer.sync();
             }
-            if (expected.isPresent() && !expected.get().equals(copied.id())) {
-                throw new BlobDigestMismatchException(expected.get(), copied.id());
-            }
+            copied.requireId(expected);
             BlobPin pin = pins.pin(copied.id());
             try {
                 boolean created = pins.locked(copied.id(), () -> publish(temp, copied));
@@ -142,9 +140,7 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public Optional<BlobContent> open(BlobId id, long offset, long length) throws IOException {
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("offset and length must be >= 0");
-        }
+        ReadRange.requireNonNegative(offset, length);
         Path path = directory.pathOf(id);
         FileChannel channel;
         try {
@@ -163,10 +159,7 @@ public final class FileBlobStore implements BlobStore {
                 verified.put(id, stamp);
             }
             long size = channel.size();
-            if (offset > size) {
-                throw new BlobRangeException(id, offset, size);
-            }
-            long rangeLength = Math.min(length, size - offset);
+            long rangeLength = ReadRange.lengthWithin(id, size, offset, length);
             channel.position(offset);
             InputStream stream = new BoundedInputStream(Channels.newInputStream(channel), rangeLength);
             if (offset == 0 && rangeLength == size) {

@@ -52,9 +52,7 @@ public final class InMemoryBlobStore implements BlobStore {
             List<byte[]> chunks = new ArrayList<>();
             StreamingCopy.Copied copied = StreamingCopy.copy(in, maxBytes,
                     (buffer, length) -> chunks.add(Arrays.copyOf(buffer, length)));
-            if (expected.isPresent() && !expected.get().equals(copied.id())) {
-                throw new BlobDigestMismatchException(expected.get(), copied.id());
-            }
+            copied.requireId(expected);
             BlobPin pin = pins.pin(copied.id());
             Entry entry = new Entry(List.copyOf(chunks), copied.sizeBytes(), clock.instant());
             boolean created = pins.locked(copied.id(), () -> {
@@ -72,17 +70,12 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public Optional<BlobContent> open(BlobId id, long offset, long length) throws IOException {
-        if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("offset and length must be >= 0");
-        }
+        ReadRange.requireNonNegative(offset, length);
         Entry entry = entries.get(id);
         if (entry == null) {
             return Optional.empty();
         }
-        if (offset > entry.sizeBytes()) {
-            throw new BlobRangeException(id, offset, entry.sizeBytes());
-        }
-        long rangeLength = Math.min(length, entry.sizeBytes() - offset);
+        long rangeLength = ReadRange.lengthWithin(id, entry.sizeBytes(), offset, length);
         InputStream stream = new ChunkInputStream(entry.chunks());
         stream.skipNBytes(offset);
         return Optional.of(new BlobContent(id, entry.sizeBytes(), offset, rangeLength,

@@ -3,6 +3,7 @@ package io.confman.blob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.Optional;
 
 /**
  * The one copy loop behind every put: reads through a fixed-size buffer, hashes, hands each chunk
@@ -22,7 +23,17 @@ final class StreamingCopy {
     }
 
     /** The id and size of what was copied. */
-    record Copied(BlobId id, long sizeBytes) {}
+    record Copied(BlobId id, long sizeBytes) {
+
+        /**
+         * @throws BlobDigestMismatchException the copy did not hash to {@code expected}, when given
+         */
+        void requireId(Optional<BlobId> expected) throws BlobDigestMismatchException {
+            if (expected.isPresent() && !expected.get().equals(id)) {
+                throw new BlobDigestMismatchException(expected.get(), id);
+            }
+        }
+    }
 
     static Copied copy(InputStream in, long maxBytes, Sink sink) throws IOException {
         if (maxBytes < 0) {

@@ -1,0 +1,40 @@
+package io.confman.launcher.api;
+
+import io.confman.launcher.testkit.LocalCluster;
+import io.confman.launcher.testkit.LocalCluster.Node;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The shared cluster of the API suites: each test class that extends this gets its own real
+ * three-node cluster on 127.0.0.1, started once before its first test (with a leader elected and
+ * an {@link ApiClient} on it) and closed after its last. Tests share the cluster, so each uses its
+ * own namespaces. A subclass's own {@code @BeforeAll} methods run after the cluster is up.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OneClusterPerClass {
+    static final String ADMIN = LocalCluster.ADMIN_KEY;
+    private static final Duration ELECTION = Duration.ofSeconds(60);
+
+    LocalCluster cluster;
+    ApiClient api;
+    Node leader;
+
+    @BeforeAll
+    @Timeout(120)
+    void startCluster() {
+        cluster = LocalCluster.start(3);
+        api = new ApiClient(cluster);
+        leader = cluster.awaitLeader(ELECTION);
+    }
+
+    @AfterAll
+    void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+}
