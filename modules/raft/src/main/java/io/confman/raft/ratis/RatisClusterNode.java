@@ -44,8 +44,8 @@ public final class RatisClusterNode implements ClusterNode {
     /** Pause between client retries while a leader is being elected. */
     private static final long CLIENT_RETRY_SLEEP_MILLIS = 100;
 
-    /** Blocking proposals run on virtual threads; callers wait on the future. */
-    private static final java.util.concurrent.Executor PROPOSERS =
+    /** Virtual threads for blocking client calls and read-barrier hand-overs; callers wait on futures. */
+    private static final java.util.concurrent.Executor BACKGROUND =
             java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     private final RaftSettings settings;
@@ -56,6 +56,7 @@ public final class RatisClusterNode implements ClusterNode {
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong localCallIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReadBarrierBatcher readBarriers = new ReadBarrierBatcher(this::oneReadBarrier, BACKGROUND);
 
     private RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
                              StateMachineAdapter stateMachine) {
@@ -165,7 +166,7 @@ public final class RatisClusterNode implements ClusterNode {
                     } catch (IOException e) {
                         throw new CompletionException(e);
                     }
-                }, PROPOSERS);
+                }, BACKGROUND);
         return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
                     if (failure == null && r.isSuccess()) {
@@ -175,8 +176,17 @@ public final class RatisClusterNode implements ClusterNode {
                 });
     }
 
+    /**
+     * On a follower, concurrent readers share ReadIndex rounds with the leader (see {@link
+     * ReadBarrierBatcher}): each round is a network trip. The leader answers read barriers from
+     * its own heartbeats, which Ratis already shares, so there each reader asks directly.
+     */
     @Override
     public CompletableFuture<Void> readBarrier() {
+        return status().role() == NodeStatus.Role.LEADER ? oneReadBarrier() : readBarriers.barrier();
+    }
+
+    private CompletableFuture<Void> oneReadBarrier() {
         return submitLocally(RaftClientRequest.readRequestType(), Message.EMPTY)
                 .orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
