@@ -49,8 +49,10 @@ public final class NodeRow {
         lastPoll.set(Formats.clock(poll.at(), zone));
         offline.set(!poll.reachable());
         if (!poll.reachable()) {
+            // Term, indexes and snapshot stay as last seen; a role would claim something no one knows.
             state.set(OFFLINE);
             detail.set(poll.error());
+            role.set(UNKNOWN);
             lag.set(UNKNOWN);
             return;
         }

@@ -74,6 +74,19 @@ class MonitorModelTest {
     }
 
     @Test
+    void aLeaderThatGoesOfflineNoLongerShowsARole() {
+        model.apply(new PollRound(T0, Reports.healthy(T0, "node1", 4, 100)));
+        NodeRow first = model.nodes().get(0);
+        assertEquals("leader", first.roleProperty().get());
+        model.apply(new PollRound(T0.plusSeconds(1), List.of(down(N1, T0.plusSeconds(1)),
+                ok(N2, T0.plusSeconds(1), report("node2", "node2", 5, 101)),
+                ok(N3, T0.plusSeconds(1), report("node3", "node2", 5, 101)))));
+        assertEquals(NodeRow.OFFLINE, first.stateProperty().get());
+        assertEquals("–", first.roleProperty().get(), "the last known role is not shown as current");
+        assertEquals("4", first.termProperty().get(), "the last known term stays");
+    }
+
+    @Test
     void timelineShowsNewestFirst() {
         model.apply(new PollRound(T0, Reports.healthy(T0, "node1", 4, 100)));
         model.apply(new PollRound(T0.plusSeconds(1), Reports.healthy(T0, "node3", 5, 101)));
