@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -350,10 +349,5 @@ public final class LocalCluster implements AutoCloseable {
         public Optional<Integer> exitCode(Duration wait) {
             return process.exitCode(wait);
         }
-    }
-
-    /** Shortcut used by tests that only need to know if a process exits on its own. */
-    public static boolean waitFor(Process p, Duration d) throws InterruptedException {
-        return p.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
