@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.confman.launcher.testkit.LocalCluster;
 import io.confman.launcher.testkit.LocalCluster.Node;
+import io.confman.launcher.testkit.NodeProcess;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,49 +54,39 @@ class StartupRefusalTest {
 
     @Test
     void portInUseRefusesAndNamesThePort() throws Exception {
-        try (LocalCluster cluster = LocalCluster.start(0)) {
-            // A one-node cluster whose HTTP port is held by someone else.
-            try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int port = holder.getLocalPort();
-                Path base = cluster.dir().resolve("one.yaml");
-                java.nio.file.Files.writeString(base, """
-                        cluster:
-                          token: "t"
-                          members:
-                            - id: "solo"
-                              url: "http://127.0.0.1:%d/"
-                              raftAddress: "127.0.0.1:%d"
-                        node:
-                          id: "solo"
-                          dataDir: "%s"
-                        """.formatted(port, LocalCluster.freePort(), cluster.dir().resolve("solo")));
-                var process = io.confman.launcher.testkit.NodeProcess.launch(List.of("--config", base.toString()),
-                        cluster.dir().resolve("solo.log"));
-                assertEquals(2, process.exitCode(EXIT_WAIT).orElseThrow());
-                assertTrue(process.log().contains("http port 127.0.0.1:" + port + " is not available"), process.log());
-            }
+        try (LocalCluster cluster = LocalCluster.start(0);
+             ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = holder.getLocalPort();
+            NodeProcess process = startSingleMember(cluster, "solo", "solo", port);
+            assertEquals(2, process.exitCode(EXIT_WAIT).orElseThrow());
+            assertTrue(process.log().contains("http port 127.0.0.1:" + port + " is not available"), process.log());
         }
     }
 
     @Test
     void unknownNodeIdRefusesAndListsTheMembers() throws Exception {
         try (LocalCluster cluster = LocalCluster.start(0)) {
-            Path base = cluster.dir().resolve("unknown.yaml");
-            java.nio.file.Files.writeString(base, """
-                    cluster:
-                      token: "t"
-                      members:
-                        - id: "a"
-                          url: "http://127.0.0.1:%d/"
-                          raftAddress: "127.0.0.1:%d"
-                    node:
-                      id: "zz"
-                      dataDir: "%s"
-                    """.formatted(LocalCluster.freePort(), LocalCluster.freePort(), cluster.dir().resolve("zz")));
-            var process = io.confman.launcher.testkit.NodeProcess.launch(List.of("--config", base.toString()),
-                    cluster.dir().resolve("zz.log"));
+            NodeProcess process = startSingleMember(cluster, "a", "zz", LocalCluster.freePort());
             assertEquals(2, process.exitCode(EXIT_WAIT).orElseThrow());
             assertTrue(process.log().contains("node.id 'zz' is not one of cluster.members [a]"), process.log());
         }
+    }
+
+    /** Starts a node configured as {@code nodeId} in a one-member cluster whose member is {@code memberId}. */
+    private static NodeProcess startSingleMember(LocalCluster cluster, String memberId, String nodeId, int httpPort)
+            throws IOException {
+        Path base = cluster.dir().resolve(nodeId + ".yaml");
+        Files.writeString(base, """
+                cluster:
+                  token: "t"
+                  members:
+                    - id: "%s"
+                      url: "http://127.0.0.1:%d/"
+                      raftAddress: "127.0.0.1:%d"
+                node:
+                  id: "%s"
+                  dataDir: "%s"
+                """.formatted(memberId, httpPort, LocalCluster.freePort(), nodeId, cluster.dir().resolve(nodeId)));
+        return NodeProcess.launch(List.of("--config", base.toString()), cluster.dir().resolve(nodeId + ".log"));
     }
 }

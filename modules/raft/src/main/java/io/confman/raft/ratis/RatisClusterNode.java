@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,8 +47,7 @@ public final class RatisClusterNode implements ClusterNode {
     private static final long CLIENT_RETRY_SLEEP_MILLIS = 100;
 
     /** Virtual threads for blocking client calls and read-barrier hand-overs; callers wait on futures. */
-    private static final java.util.concurrent.Executor BACKGROUND =
-            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
     private final RaftSettings settings;
     private final RaftGroup group;
