@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,6 +217,10 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
         Throwable cause = failure;
         while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof java.util.concurrent.CompletionException)) {
             cause = cause.getCause();
+        }
+        if (cause instanceof HttpTimeoutException) {
+            // The request's own timeout and the push deadline can fire in either order; both mean the same.
+            return "timed out";
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
