@@ -80,7 +80,7 @@ class HealthProbeTest {
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
             assertFalse(poll.reachable());
             assertEquals("timed out", poll.error());
-            assertTrue(tookMillis < 1000, "gave up after " + tookMillis + " ms");
+            assertTrue(tookMillis < 2500, "gave up after " + tookMillis + " ms, long before the node would answer (5 s)");
         } finally {
             release.countDown();
             server.stop(0);
