@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confman.codec.wire.BlobsView;
 import io.confman.codec.wire.HealthReport;
 import io.confman.launcher.testkit.LocalCluster;
 import io.confman.launcher.testkit.LocalCluster.Node;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -136,6 +140,72 @@ class BlobRoundTripTest {
     }
 
     @Test
+    void headAnswersWhatAGetWouldWithoutTheBody() throws IOException {
+        GeneratedContent content = new GeneratedContent(200 * KIB + 3, 14);
+        assertEquals(200, http.putValue(leader, "heads", "big", content, Map.of()).statusCode());
+        String etag = "\"sha256:" + content.sha256() + "\"";
+        for (Node node : cluster.nodes()) {
+            HttpResponse<String> head = http.send("HEAD", BlobHttp.valueUri(node, "heads", "big"),
+                    BodyPublishers.noBody(), Map.of("X-Api-Key", LocalCluster.ADMIN_KEY, "Range", "bytes=0-9"));
+            assertEquals(200, head.statusCode(), "a HEAD ignores Range on " + node.id());
+            assertEquals(Long.toString(content.sizeBytes()), head.headers().firstValue("Content-Length").orElse(null));
+            assertEquals(etag, head.headers().firstValue("ETag").orElse(null));
+            assertEquals("application/octet-stream", head.headers().firstValue("Content-Type").orElse(null));
+            assertEquals("", head.body());
+        }
+        HttpResponse<String> unchanged = http.send("HEAD", BlobHttp.valueUri(aFollower(), "heads", "big"),
+                BodyPublishers.noBody(), Map.of("X-Api-Key", LocalCluster.ADMIN_KEY, "If-None-Match", etag));
+        assertEquals(304, unchanged.statusCode());
+
+        HttpResponse<String> inline = cluster.http().send("PUT", leader.url("api/v1/namespaces/heads/config/small"),
+                "{\"value\":\"hello\",\"type\":\"string\"}",
+                Map.of("X-Api-Key", LocalCluster.ADMIN_KEY, "Content-Type", "application/json"));
+        assertEquals(200, inline.statusCode(), inline.body());
+        HttpResponse<String> inlineHead = http.send("HEAD", BlobHttp.valueUri(aFollower(), "heads", "small"),
+                BodyPublishers.noBody(), Map.of("X-Api-Key", LocalCluster.ADMIN_KEY));
+        assertEquals(200, inlineHead.statusCode());
+        assertEquals("5", inlineHead.headers().firstValue("Content-Length").orElse(null));
+
+        assertEquals(401, http.send("HEAD", BlobHttp.valueUri(leader, "heads", "big"), BodyPublishers.noBody(),
+                Map.of()).statusCode());
+        assertEquals(404, http.send("HEAD", BlobHttp.valueUri(leader, "heads", "absent"), BodyPublishers.noBody(),
+                Map.of("X-Api-Key", LocalCluster.ADMIN_KEY)).statusCode());
+        assertNothingFollowsTheHeaders(leader, "/api/v1/namespaces/heads/config/absent/value");
+        assertNothingFollowsTheHeaders(leader, "/api/v1/namespaces/heads/config/big/value");
+    }
+
+    /**
+     * On one raw keep-alive connection, a HEAD (even one answered with an error) and then a GET
+     * of /health: the GET's status line must follow the HEAD's headers directly, since any body
+     * after a HEAD answer would be read as the start of the next one.
+     */
+    private static void assertNothingFollowsTheHeaders(Node node, String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", node.httpPort())) {
+            socket.setSoTimeout(10_000);
+            String requests = "HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + LocalCluster.ADMIN_KEY
+                    + "\r\n\r\nGET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String headAnswer = readHeaders(in);
+            assertTrue(headAnswer.startsWith("HTTP/1.1 "), headAnswer);
+            String next = readHeaders(in);
+            assertTrue(next.startsWith("HTTP/1.1 200"), "after the HEAD answer to " + path + " came: " + next);
+        }
+    }
+
+    private static String readHeaders(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 8192 && !text.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            text.append((char) b);
+        }
+        return text.toString();
+    }
+
+    @Test
     void contentDigestIsVerifiedAndAMismatchStoresNothing() throws IOException {
         GeneratedContent content = new GeneratedContent(200 * KIB, 9);
         String wrong = "sha-256=:" + base64(new GeneratedContent(10, 1).sha256()) + ":";
@@ -177,6 +247,8 @@ class BlobRoundTripTest {
                     "the corrupt copy was moved to " + quarantine);
         }
         assertEquals(content.sha256(), fileSha256(file), "the copy on disk is good again");
+        BlobsView blobs = cluster.health(follower).orElseThrow().blobs();
+        assertTrue(blobs.corrupt() >= 1, "health counts the corrupt copy: " + blobs);
     }
 
     @Test
@@ -270,6 +342,7 @@ class BlobRoundTripTest {
         assertEquals(0, report.blobs().missing());
         String raw = cluster.http().get(leader.url("health/ready"), Map.of()).orElseThrow().body();
         assertTrue(JSON.readTree(raw).get("blobs").has("missing"), raw);
+        assertTrue(JSON.readTree(raw).get("blobs").has("corrupt"), raw);
     }
 
     private static void assertRange(Node node, String range, GeneratedContent content, long offset, long length) {

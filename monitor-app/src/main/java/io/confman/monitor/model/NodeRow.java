@@ -75,8 +75,11 @@ public final class NodeRow {
     }
 
     private static String describe(BlobsView view) {
-        return view == null ? UNKNOWN
-                : view.count() + " · " + Formats.bytes(view.bytes()) + " · " + view.missing() + " missing";
+        if (view == null) {
+            return UNKNOWN;
+        }
+        String held = view.count() + " · " + Formats.bytes(view.bytes()) + " · " + view.missing() + " missing";
+        return view.corrupt() == 0 ? held : held + " · " + view.corrupt() + " corrupt";
     }
 
     public URI url() {

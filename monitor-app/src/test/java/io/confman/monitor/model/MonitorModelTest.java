@@ -9,6 +9,8 @@ import static io.confman.monitor.fixtures.Reports.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.confman.codec.wire.BlobsView;
+import io.confman.codec.wire.HealthReport;
 import io.confman.monitor.fixtures.Reports;
 import io.confman.monitor.logic.ClusterStatus;
 import io.confman.monitor.logic.PollRound;
@@ -59,6 +61,17 @@ class MonitorModelTest {
         assertEquals("0", row.lagProperty().get());
         assertEquals("3 · 4.0 KiB · 0 missing", row.blobsProperty().get());
         assertEquals("12:00:00", row.lastPollProperty().get());
+    }
+
+    @Test
+    void corruptCopiesAreShownOnlyWhenThereAreAny() {
+        HealthReport clean = report("node1", "node1", 4, 100);
+        HealthReport healed = new HealthReport(clean.status(), clean.timestamp(), clean.cluster(), null,
+                new BlobsView(5, 2048, 1, 2));
+        model.apply(new PollRound(T0, List.of(ok(N1, T0, healed), ok(N2, T0, report("node2", "node1", 4, 100)),
+                ok(N3, T0, report("node3", "node1", 4, 100)))));
+        assertEquals("5 · 2.0 KiB · 1 missing · 2 corrupt", model.nodes().get(0).blobsProperty().get());
+        assertEquals("3 · 4.0 KiB · 0 missing", model.nodes().get(1).blobsProperty().get());
     }
 
     @Test

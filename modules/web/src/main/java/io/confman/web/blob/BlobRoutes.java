@@ -24,6 +24,7 @@ public final class BlobRoutes {
                 .head(INTERNAL_PATTERN, BlobProblems.guarded(internal::head))
                 .put(INTERNAL_PATTERN, BlobProblems.guarded(internal::put))
                 .get(RawValueHandlers.PATH, BlobProblems.guarded(raw::get))
+                .head(RawValueHandlers.PATH, BlobProblems.guarded(raw::head))
                 .put(RawValueHandlers.PATH, BlobProblems.guarded(raw::put));
     }
 }

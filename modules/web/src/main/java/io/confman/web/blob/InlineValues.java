@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * {@code GET .../value} of an entry kept inline in the Raft state (below the inline threshold):
+ * {@code GET} / {@code HEAD .../value} of an entry kept inline in the Raft state (below the inline threshold):
  * its UTF-8 bytes with the same headers as a blob-backed value, so clients need not care where
  * a value lives. Such values are small by construction, so they are answered from memory.
  */
@@ -21,7 +21,8 @@ final class InlineValues {
     private InlineValues() {
     }
 
-    static void send(ServerRequest req, ServerResponse res, ConfigEntry entry) {
+    /** Answers a GET ({@code withBody}) or a HEAD (same headers, no body, Range ignored). */
+    static void send(ServerRequest req, ServerResponse res, ConfigEntry entry, boolean withBody) {
         byte[] bytes = entry.value().getBytes(StandardCharsets.UTF_8);
         String sha256 = sha256Hex(bytes);
         String etag = BlobHeaders.etag(sha256);
@@ -31,9 +32,15 @@ final class InlineValues {
             res.status(Status.NOT_MODIFIED_304).send();
             return;
         }
-        Optional<ByteRange> range = ByteRange.parse(req.headers().first(HeaderNames.RANGE), bytes.length);
+        Optional<ByteRange> range = withBody
+                ? ByteRange.parse(req.headers().first(HeaderNames.RANGE), bytes.length) : Optional.empty();
         res.header(HeaderNames.CONTENT_TYPE, BlobLargeValueWriter.contentTypeOf(entry.type()));
         res.header(HeaderNames.create(BlobHeaders.REPR_DIGEST), BlobHeaders.digestField(sha256));
+        if (!withBody) {
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(bytes.length));
+            res.status(Status.OK_200).send();
+            return;
+        }
         if (range.isEmpty()) {
             res.status(Status.OK_200).send(bytes);
             return;

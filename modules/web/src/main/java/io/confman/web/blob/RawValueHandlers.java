@@ -27,7 +27,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code PUT} and {@code GET /api/v1/namespaces/{ns}/config/{key}/value}: a value as raw bytes.
+ * {@code PUT}, {@code GET} and {@code HEAD /api/v1/namespaces/{ns}/config/{key}/value}: a value as raw
+ * bytes.
  *
  * <p>PUT streams the body into the blob store while hashing it (verifying {@code Content-Digest}
  * when sent), replicates it to a quorum, and only then commits the pointer through Raft; it answers
@@ -82,13 +83,25 @@ final class RawValueHandlers {
     }
 
     void get(ServerRequest req, ServerResponse res) {
+        answer(req, res, true);
+    }
+
+    /**
+     * What {@link #get} would answer, without the body: lets a client learn a value's size, type
+     * and ETag without transferring it. A Range header is ignored, as RFC 9110 asks for HEAD.
+     */
+    void head(ServerRequest req, ServerResponse res) {
+        answer(req, res, false);
+    }
+
+    private void answer(ServerRequest req, ServerResponse res, boolean withBody) {
         String namespace = guard.requireNamespace(req, Permission.READ).namespace();
         String key = Requests.key(req);
         ConfigQueries state = raft.read(Requests.query(req, RaftCalls.CONSISTENCY));
         ConfigEntry entry = state.config(namespace, key)
                 .orElseThrow(() -> BlobHttpException.notFound("no config " + key + " in namespace " + namespace));
         if (!entry.blobBacked()) {
-            InlineValues.send(req, res, entry);
+            InlineValues.send(req, res, entry, withBody);
             return;
         }
         BlobRef ref = entry.blob();
@@ -99,10 +112,17 @@ final class RawValueHandlers {
             res.status(Status.NOT_MODIFIED_304).send();
             return;
         }
-        Optional<ByteRange> range = ByteRange.parse(req.headers().first(HeaderNames.RANGE), ref.size());
+        Optional<ByteRange> range = withBody
+                ? ByteRange.parse(req.headers().first(HeaderNames.RANGE), ref.size()) : Optional.empty();
+        res.header(HeaderNames.CONTENT_TYPE, ref.contentType());
+        res.header(HeaderNames.create(BlobHeaders.REPR_DIGEST), BlobHeaders.digestField(ref.sha256()));
+        if (!withBody) {
+            // send() without an entity keeps a Content-Length that is already set.
+            res.header(HeaderNames.CONTENT_LENGTH, Long.toString(ref.size()));
+            res.status(Status.OK_200).send();
+            return;
+        }
         try (BlobContent content = open(ref, range)) {
-            res.header(HeaderNames.CONTENT_TYPE, ref.contentType());
-            res.header(HeaderNames.create(BlobHeaders.REPR_DIGEST), BlobHeaders.digestField(ref.sha256()));
             if (range.isPresent()) {
                 res.status(Status.PARTIAL_CONTENT_206);
                 res.header(HeaderNames.CONTENT_RANGE, range.get().contentRange(ref.size()));

@@ -68,9 +68,12 @@ public final class HealthService implements HttpService {
                 Instant.now().toString(), cluster, snapshot, blobsView());
     }
 
-    /** Counts and bytes held (kept by the store, no disk walk) and what the reconciler last found missing. */
+    /**
+     * Counts and bytes held (kept by the store, no disk walk), what the reconciler last found
+     * missing, and how many corrupt copies reads have caught since start.
+     */
     private BlobsView blobsView() {
         BlobStats stats = blobs.stats();
-        return new BlobsView(stats.count(), stats.bytes(), missingBlobs.getAsLong());
+        return new BlobsView(stats.count(), stats.bytes(), missingBlobs.getAsLong(), stats.corruptionsDetected());
     }
 }

@@ -5,6 +5,7 @@ import io.confman.raft.node.RaftUnavailableException;
 import io.confman.web.http.CorrelationFilter;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -86,6 +87,14 @@ public final class Problems {
         }
         res.header(CorrelationFilter.HEADER, correlationId);
         res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        res.send(problem.body(correlationId));
+        byte[] body = problem.body(correlationId);
+        if (Method.HEAD.equals(req.prologue().method())) {
+            // A HEAD answer has the headers of the GET answer and never a body (RFC 9110), or the
+            // client would read the body as the start of its next answer.
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+            res.send();
+            return;
+        }
+        res.send(body);
     }
 }
