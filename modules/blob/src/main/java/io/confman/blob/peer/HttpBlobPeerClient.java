@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code Content-Length}.
  *
  * <p>Owns its {@link HttpClient}: {@link #close} stops it and aborts requests in flight. The
- * request timeout bounds connecting and waiting for a peer's answer headers; a fetch body that
- * stalls mid-stream is bounded only by the connection failing.
+ * request timeout bounds connecting, waiting for a peer's answer headers, and each wait for more
+ * of a fetched body: a peer that stops sending mid-stream is given up and the next one tried.
  */
 public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
 
@@ -55,12 +56,14 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
     private final Duration requestTimeout;
     private final HttpClient http;
     private final SingleFlight flights = new SingleFlight();
+    private final ScheduledThreadPoolExecutor watchdogs = IdleTimeoutInputStream.watchdogThread("blob-fetch-watchdog");
 
     /**
      * @param store the local store fetched blobs go into and pushed blobs come from
      * @param clusterToken the shared secret sent to peers
      * @param maxBlobBytes the largest blob accepted from a peer
-     * @param requestTimeout bound on connecting to a peer and on waiting for its answer
+     * @param requestTimeout bound on connecting to a peer, on waiting for its answer, and on each
+     *                       wait for more of a fetched body
      */
     public HttpBlobPeerClient(BlobStore store, String clusterToken, long maxBlobBytes, Duration requestTimeout) {
         this.store = Objects.requireNonNull(store, "store");
@@ -102,7 +105,8 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
                     failures.add(new PeerFailure(peer.id(), "HTTP " + response.statusCode()));
                     return Optional.empty();
                 }
-                return Optional.of(store.put(body, maxBlobBytes, Optional.of(id)));
+                return Optional.of(store.put(new IdleTimeoutInputStream(body, requestTimeout, watchdogs), maxBlobBytes,
+                        Optional.of(id)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -225,9 +229,10 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
-    /** Stops the HTTP client, aborting requests in flight. */
+    /** Stops the HTTP client, aborting requests in flight, and the fetch watchdog. */
     @Override
     public void close() {
         http.shutdownNow();
+        watchdogs.shutdownNow();
     }
 }

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for another node's internal blob endpoints, for unit tests only: the JDK's HTTP
  * server on a free loopback port, backed by an in-memory store. It counts requests, records the
- * token and Content-Length it received, and can hold GETs at a gate, delay or refuse PUTs, serve
- * wrong bytes, or require a token.
+ * token and Content-Length it received, and can hold GETs at a gate, stall mid-body, delay or
+ * refuse PUTs, serve wrong bytes, or require a token.
  */
 final class FakePeer implements AutoCloseable {
 
@@ -42,6 +42,9 @@ final class FakePeer implements AutoCloseable {
     volatile long putDelayMillis;
     volatile int putStatusOverride;
     volatile boolean serveWrongBytes;
+    /** When not negative, a GET stops sending after this many body bytes until the peer closes. */
+    volatile long stallAfterBytes = -1;
+    private final CountDownLatch closed = new CountDownLatch(1);
     volatile String requiredToken;
 
     private final HttpServer server;
@@ -96,12 +99,20 @@ final class FakePeer implements AutoCloseable {
             exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
             InputStream in = open.stream();
             byte[] buffer = new byte[8192];
+            long sent = 0;
             int read;
             while ((read = in.read(buffer)) != -1) {
                 if (serveWrongBytes) {
                     buffer[0] ^= 0x55;
                 }
+                if (stallAfterBytes >= 0 && sent + read > stallAfterBytes) {
+                    out.write(buffer, 0, (int) (stallAfterBytes - sent));
+                    out.flush();
+                    closed.await();
+                    return;
+                }
                 out.write(buffer, 0, read);
+                sent += read;
             }
         }
     }
@@ -125,6 +136,7 @@ final class FakePeer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -103,6 +103,31 @@ class HttpBlobPeerClientTest {
     }
 
     @Test
+    void aPeerThatStallsMidBodyIsGivenUpAfterTheTimeoutAndTheNextOneServes() throws IOException {
+        FakePeer staller = fake("node2");
+        FakePeer holder = fake("node3");
+        BlobId id = staller.store.put(TestContent.stream(12, 200_000), MAX_BYTES).id();
+        holder.store.put(TestContent.stream(12, 200_000), MAX_BYTES);
+        staller.stallAfterBytes = 50_000;
+        try (HttpBlobPeerClient quick = new HttpBlobPeerClient(local, TOKEN, MAX_BYTES, Duration.ofMillis(500))) {
+            long started = System.nanoTime();
+            var failure = assertThrows(BlobFetchException.class, () -> quick.fetch(id, List.of(staller.peer())));
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertEquals("node2", failure.failures().getFirst().peerId());
+            assertTrue(failure.failures().getFirst().reason().contains("sent nothing for 500 ms"),
+                    failure.failures()::toString);
+            assertTrue(tookMillis >= 500 && tookMillis < 10_000, "gave up after " + tookMillis + " ms");
+            assertFalse(local.exists(id), "nothing of the stalled body is kept");
+            assertFalse(Thread.currentThread().isInterrupted(), "no interrupt is left behind");
+
+            assertEquals(new PutResult(id, 200_000, true), quick.fetch(id, List.of(staller.peer(), holder.peer())));
+        }
+        try (BlobContent content = local.open(id).orElseThrow()) {
+            assertTrue(TestContent.sameBytes(TestContent.stream(12, 200_000), content.stream()));
+        }
+    }
+
+    @Test
     void fetchFailsListingEveryPeerWhenNoneSuppliesTheBlob() throws IOException {
         FakePeer empty = fake("node2");
         FakePeer guarded = fake("node4");

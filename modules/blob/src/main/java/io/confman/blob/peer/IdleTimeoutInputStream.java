@@ -1,0 +1,119 @@
+package io.confman.blob.peer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stream whose every read must return within an idle timeout: a peer that stops sending in the
+ * middle of a body is given up instead of holding the reader (and everyone waiting on the same
+ * fetch) forever. The JDK's HTTP client bounds only the wait for the answer headers, and its body
+ * stream blocks interruptibly, so a watchdog interrupts a read that has waited too long; the read
+ * then fails with an {@link InterruptedIOException} naming the timeout.
+ *
+ * <p>The interrupt is delivered only while the reading thread is inside {@link #read}: a lock
+ * orders the watchdog against the end of each read, so a late watchdog never interrupts whatever
+ * the thread does next (such as writing to a file channel, which an interrupt would close).
+ * Not for concurrent readers, like any stream.
+ */
+final class IdleTimeoutInputStream extends InputStream {
+    private final InputStream in;
+    private final Duration idleTimeout;
+    private final ScheduledExecutorService watchdogs;
+    private final Object lock = new Object();
+    private Thread reader;
+    private boolean fired;
+
+    IdleTimeoutInputStream(InputStream in, Duration idleTimeout, ScheduledExecutorService watchdogs) {
+        this.in = Objects.requireNonNull(in, "in");
+        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+        this.watchdogs = Objects.requireNonNull(watchdogs, "watchdogs");
+    }
+
+    /**
+     * A daemon watchdog thread for these streams. A watchdog is scheduled for every read and
+     * nearly always cancelled, so cancelled ones are removed at once rather than piling up.
+     */
+    static ScheduledThreadPoolExecutor watchdogThread(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    @Override
+    public int read() throws IOException {
+        return timed(in::read);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        return timed(() -> in.read(b, off, len));
+    }
+
+    @Override
+    public int available() throws IOException {
+        return in.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private interface Read {
+        int run() throws IOException;
+    }
+
+    private int timed(Read read) throws IOException {
+        synchronized (lock) {
+            reader = Thread.currentThread();
+            fired = false;
+        }
+        ScheduledFuture<?> watchdog = watchdogs.schedule(this::fire, idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        int result;
+        try {
+            result = read.run();
+        } catch (IOException | RuntimeException e) {
+            disarm(watchdog, e);
+            throw e;
+        }
+        disarm(watchdog, null);
+        return result;
+    }
+
+    private void fire() {
+        synchronized (lock) {
+            if (reader != null) {
+                fired = true;
+                reader.interrupt();
+            }
+        }
+    }
+
+    /** Ends a read; throws when the watchdog fired during it, leaving no interrupt behind. */
+    private void disarm(ScheduledFuture<?> watchdog, Exception failure) throws InterruptedIOException {
+        watchdog.cancel(false);
+        synchronized (lock) {
+            reader = null;
+            if (fired) {
+                Thread.interrupted();
+                InterruptedIOException timedOut = new InterruptedIOException(
+                        "the peer sent nothing for " + idleTimeout.toMillis() + " ms");
+                if (failure != null) {
+                    timedOut.addSuppressed(failure);
+                }
+                throw timedOut;
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.confman.blob.peer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The idle timeout on a real watchdog thread: a read that gets nothing fails after the timeout
+ * and leaves no interrupt behind; slow but steady data passes; a watchdog of a finished read never
+ * interrupts what the thread does next.
+ */
+@Timeout(20)
+class IdleTimeoutInputStreamTest {
+    private static final Duration IDLE = Duration.ofMillis(200);
+    private final ScheduledExecutorService watchdogs = IdleTimeoutInputStream.watchdogThread("test-watchdog");
+
+    @AfterEach
+    void stop() {
+        watchdogs.shutdownNow();
+        Thread.interrupted();
+    }
+
+    /** Blocks interruptibly until released, like the HTTP client's body stream waiting for data. */
+    private static final class Silent extends InputStream {
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public int read() throws IOException {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            return -1;
+        }
+    }
+
+    /** Gives one byte per read, each after {@code delayMillis}. */
+    private static final class Trickle extends InputStream {
+        private final byte[] data;
+        private final long delayMillis;
+        private int next;
+
+        Trickle(byte[] data, long delayMillis) {
+            this.data = data;
+            this.delayMillis = delayMillis;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                throw new InterruptedIOException("interrupted");
+            }
+            return next < data.length ? data[next++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int one = read();
+            if (one < 0) {
+                return -1;
+            }
+            b[off] = (byte) one;
+            return 1;
+        }
+    }
+
+    @Test
+    void aReadThatGetsNothingFailsAfterTheTimeoutWithoutLeavingAnInterrupt() {
+        long started = System.nanoTime();
+        var failure = assertThrows(InterruptedIOException.class,
+                () -> new IdleTimeoutInputStream(new Silent(), IDLE, watchdogs).read(new byte[16]));
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(failure.getMessage().contains("sent nothing for 200 ms"), failure.getMessage());
+        assertTrue(tookMillis >= 190, "failed after " + tookMillis + " ms");
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void slowButSteadyDataIsReadWhole() throws IOException {
+        byte[] data = {1, 2, 3, 4, 5, 6};
+        try (InputStream in = new IdleTimeoutInputStream(new Trickle(data, 40), IDLE, watchdogs)) {
+            assertArrayEquals(data, in.readAllBytes());
+        }
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void theWatchdogOfAFinishedReadNeverInterruptsLater() throws Exception {
+        try (InputStream in = new IdleTimeoutInputStream(new Trickle(new byte[] {7}, 0), IDLE, watchdogs)) {
+            assertEquals(7, in.read());
+        }
+        Thread.sleep(IDLE.toMillis() * 3);
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+}
