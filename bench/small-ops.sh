@@ -22,6 +22,7 @@ run_etcd() {
   (cd "$ETCD" && timeout $((D + 30)) wrk -t2 -c16 -d${D}s --latency -s put.lua http://127.0.0.1:23791) | grep -E "Requests/sec|  50%|  99%" | tee -a "$OUT/small-ops.txt"
   log "etcd 16 connections linearizable get"
   (cd "$ETCD" && SERIALIZABLE=0 timeout $((D + 30)) wrk -t2 -c16 -d${D}s --latency -s range.lua http://127.0.0.1:23791) | grep -E "Requests/sec|  50%|  99%" | tee -a "$OUT/small-ops.txt"
+  log "etcd sequential put (256 B) again, after the loads above"; python3 "$ETCD/lat.py" 23791 2000 256 $D | tee -a "$OUT/small-ops.txt"
   (cd "$ETCD" && ./stop.sh)
   rm -rf /tmp/etcdbench
 }
@@ -44,6 +45,12 @@ run_confman() {
   timeout $((D + 30)) wrk -t2 -c16 -d${D}s --latency -s bench/confman-get.lua http://127.0.0.1:6100 | grep -E "Requests/sec|  50%|  99%|Non-2xx" | tee -a "$OUT/small-ops.txt"
   log "confman 16 connections stale get"
   STALE=1 timeout $((D + 30)) wrk -t2 -c16 -d${D}s --latency -s bench/confman-get.lua http://127.0.0.1:6100 | grep -E "Requests/sec|  50%|  99%|Non-2xx" | tee -a "$OUT/small-ops.txt"
+  # The same sequential writes once the JIT has seen the loads above: to node1, then to the leader.
+  log "confman sequential put (256 B) again, after the loads above, to node1"
+  python3 bench/confman-lat.py 6100 2000 256 $D | tee -a "$OUT/small-ops.txt"
+  local lead; lead=$(leader); local port=$((6000 + ${lead#node} * 100))
+  log "confman sequential put (256 B) again, to the leader ($lead, port $port)"
+  python3 bench/confman-lat.py "$port" 2000 256 $D | tee -a "$OUT/small-ops.txt"
   ./confman down >/dev/null
 }
 
