@@ -135,7 +135,8 @@ public final class NodeConfig {
             WebSettings web = new WebSettings(host, self.httpPort(),
                     config.get("http.maxPayloadBytes").asLong().get(),
                     config.get("http.maxTcpConnections").asInt().get(),
-                    config.get("http.maxConcurrentRequests").asInt().get());
+                    config.get("http.maxConcurrentRequests").asInt().get(),
+                    config.get("http.idleTimeoutMillis").asLong().get());
             return new NodeSettings(raft, web, dataDir, token, apiKeys(config.get("auth.apiKeys")),
                     blobSettings(config.get("blob")), config.get("raft.auditEventsPerNamespace").asInt().get());
         } catch (ConfigException | IllegalArgumentException e) {

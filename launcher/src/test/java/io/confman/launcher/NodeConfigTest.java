@@ -62,6 +62,15 @@ class NodeConfigTest {
     }
 
     @Test
+    void anIdleTimeoutTooShortForHealthyClientsIsRefusedNamingTheKey() {
+        var e = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(
+                List.of(), true, Map.of("CONFMAN_HTTP_IDLE_TIMEOUT_MILLIS", "10"), Map.of())));
+        assertTrue(e.getMessage().contains("http.idleTimeoutMillis must be at least 1000 (was 10)"), e.getMessage());
+        assertEquals(60_000, NodeConfig.settings(NodeConfig.load(List.of(), true, Map.of(), Map.of()))
+                .web().idleTimeoutMillis());
+    }
+
+    @Test
     void duplicateAddressesAndMissingTokenAreRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("dup.yaml"), """
                 cluster:

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confman.launcher.testkit.LocalCluster;
+import io.confman.launcher.testkit.LocalCluster.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +15,12 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,14 +31,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile and malformed requests against one shared three-node cluster: bad JSON, wrong types,
- * unknown fields, wrong content types, bodies over the limit, and bad or absurd names. Each must
- * answer a 4xx problem+json (never a 5xx) and change nothing, which every test checks by comparing
- * the cluster's full listing before and after.
+ * unknown fields, wrong content types, bodies over the limit, bad or absurd names, and clients
+ * that stall or leave in the middle of a body. Each must answer a 4xx problem+json (never a 5xx)
+ * or be cut off, and change nothing, which every test checks by comparing the cluster's full
+ * listing before and after.
  */
 @Timeout(60)
 class HostileInputTest extends OneClusterPerClass {
     private static final String KEY_PATH = "/api/v1/namespaces/hostile/config/k";
     private static final long JSON_LIMIT_BYTES = 16L * 1024 * 1024;
+    private static final long IDLE_TIMEOUT_MILLIS = 3_000;
+
+    @Override
+    Map<String, String> clusterSettings() {
+        return Map.of("http.idleTimeoutMillis", Long.toString(IDLE_TIMEOUT_MILLIS));
+    }
 
     @BeforeAll
     @Timeout(120)
@@ -154,6 +168,68 @@ class HostileInputTest extends OneClusterPerClass {
             assertProblem(answer, 413);
         }
         assertEquals(before, listing());
+    }
+
+    @Test
+    void aBodyThatStallsIsCutOffAfterTheIdleTimeoutAndNothingIsStored() throws IOException {
+        String before = listing();
+        for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + ADMIN
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"value\":\"")
+                        .getBytes(StandardCharsets.US_ASCII));
+                long started = System.nanoTime();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                long tookMillis = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(tookMillis >= IDLE_TIMEOUT_MILLIS - 500 && tookMillis < 5 * IDLE_TIMEOUT_MILLIS,
+                        path + " was cut off after " + tookMillis + " ms");
+                assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408"), answer);
+            }
+        }
+        assertEquals(before, listing());
+        assertNoBlobTempFiles();
+        LocalCluster.await(Duration.ofSeconds(10), "the stalled bodies to be logged", () ->
+                leader.log().contains("abandoned by the client: the request body stalled") ? Optional.of(true)
+                        : Optional.empty());
+    }
+
+    @Test
+    void aBodyCutShortByTheClientStoresNothing() throws IOException {
+        String before = listing();
+        for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
+                socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + ADMIN
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"value\":\"cut")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        LocalCluster.await(Duration.ofSeconds(10), "the cut-off bodies to be logged", () ->
+                leader.log().contains("abandoned by the client: the connection closed before") ? Optional.of(true)
+                        : Optional.empty());
+        assertEquals(before, listing());
+        assertNoBlobTempFiles();
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAfterTheIdleTimeout() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
+            socket.setSoTimeout(30_000);
+            long started = System.nanoTime();
+            assertEquals(-1, socket.getInputStream().read(), "the node closes the connection without a word");
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(tookMillis >= IDLE_TIMEOUT_MILLIS - 500 && tookMillis < 5 * IDLE_TIMEOUT_MILLIS,
+                    "closed after " + tookMillis + " ms");
+        }
+    }
+
+    private void assertNoBlobTempFiles() throws IOException {
+        for (Node node : cluster.nodes()) {
+            Path tmp = node.dataDir().resolve("blobs").resolve("tmp");
+            try (Stream<Path> files = Files.exists(tmp) ? Files.list(tmp) : Stream.empty()) {
+                assertEquals(List.of(), files.toList(), "temp files left on " + node.id());
+            }
+        }
     }
 
     /** Every namespace and config on the leader (linearizable), as one comparable string. */

@@ -3,6 +3,7 @@ package io.confman.launcher.api;
 import io.confman.launcher.testkit.LocalCluster;
 import io.confman.launcher.testkit.LocalCluster.Node;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -26,9 +27,14 @@ abstract class OneClusterPerClass {
     @BeforeAll
     @Timeout(120)
     void startCluster() {
-        cluster = LocalCluster.start(3);
+        cluster = LocalCluster.start(3, clusterSettings());
         api = new ApiClient(cluster);
         leader = cluster.awaitLeader(ELECTION);
+    }
+
+    /** Configuration keys the class's cluster is started with, beyond the test defaults. */
+    Map<String, String> clusterSettings() {
+        return Map.of();
     }
 
     @AfterAll

@@ -28,19 +28,28 @@ public final class ConfmanWebServer {
 
     /** Starts the HTTP listener serving {@code services}. */
     public static RunningServer start(WebSettings settings, NodeServices services) {
-        WebServer server = WebServer.builder()
-                .host(settings.host())
-                .port(settings.port())
-                // Raw values stream up to the blob limit; BodyLimitFilter keeps the JSON limit elsewhere.
-                .maxPayloadSize(Math.max(settings.maxPayloadBytes(), services.blobSettings().maxSizeBytes()))
-                .maxTcpConnections(settings.maxTcpConnections())
-                .maxConcurrentRequests(settings.maxConcurrentRequests())
-                .shutdownGracePeriod(SHUTDOWN_GRACE)
-                .directHandlers(ProblemDirectHandler.forAllEvents(settings.maxPayloadBytes()))
-                .routing(routing -> routing(routing.addFilter(new BodyLimitFilter(settings.maxPayloadBytes())),
-                        services))
-                .build()
-                .start();
+        BodyLimitFilter bodyLimits = new BodyLimitFilter(settings.maxPayloadBytes(),
+                Duration.ofMillis(settings.idleTimeoutMillis()));
+        WebServer server;
+        try {
+            server = WebServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    // Raw values stream up to the blob limit; BodyLimitFilter keeps the JSON limit elsewhere.
+                    .maxPayloadSize(Math.max(settings.maxPayloadBytes(), services.blobSettings().maxSizeBytes()))
+                    .maxTcpConnections(settings.maxTcpConnections())
+                    .maxConcurrentRequests(settings.maxConcurrentRequests())
+                    .idleConnectionTimeout(Duration.ofMillis(settings.idleTimeoutMillis()))
+                    .idleConnectionPeriod(Duration.ofMillis(settings.idleCheckPeriodMillis()))
+                    .shutdownGracePeriod(SHUTDOWN_GRACE)
+                    .directHandlers(ProblemDirectHandler.forAllEvents(settings.maxPayloadBytes()))
+                    .routing(routing -> routing(routing.addFilter(bodyLimits), services))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            bodyLimits.close();
+            throw e;
+        }
         return new RunningServer() {
             @Override
             public int port() {
@@ -50,6 +59,7 @@ public final class ConfmanWebServer {
             @Override
             public void close() {
                 server.stop();
+                bodyLimits.close();
             }
         };
     }

@@ -9,11 +9,29 @@ package io.confman.web;
  *                              bounded by their own limit; this guards the rest)
  * @param maxTcpConnections     connections served at once; more wait in the backlog
  * @param maxConcurrentRequests requests processed at once; more are answered 503
+ * @param idleTimeoutMillis     a connection on which nothing arrives for this long is closed, also
+ *                              in the middle of a request body (a stalled upload keeps no thread,
+ *                              temp file or connection slot)
  */
 public record WebSettings(String host, int port, long maxPayloadBytes, int maxTcpConnections,
-                          int maxConcurrentRequests) {
+                          int maxConcurrentRequests, long idleTimeoutMillis) {
 
     public static final long DEFAULT_MAX_PAYLOAD_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_MAX_TCP_CONNECTIONS = 1_024;
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 512;
+    public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
+    /** Shortest idle timeout accepted: below it, a slow but healthy client could be cut off. */
+    public static final long MIN_IDLE_TIMEOUT_MILLIS = 1_000;
+
+    public WebSettings {
+        if (idleTimeoutMillis < MIN_IDLE_TIMEOUT_MILLIS) {
+            throw new IllegalArgumentException("http.idleTimeoutMillis must be at least " + MIN_IDLE_TIMEOUT_MILLIS
+                    + " (was " + idleTimeoutMillis + ")");
+        }
+    }
+
+    /** How often idle connections are looked for: a quarter of the timeout, so one closes within 1.25× of it. */
+    public long idleCheckPeriodMillis() {
+        return Math.max(250, idleTimeoutMillis / 4);
+    }
 }

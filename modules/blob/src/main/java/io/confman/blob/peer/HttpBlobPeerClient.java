@@ -8,6 +8,7 @@ import io.confman.blob.BlobInfo;
 import io.confman.blob.BlobStore;
 import io.confman.blob.BlobStoreFullException;
 import io.confman.blob.BlobTooLargeException;
+import io.confman.blob.IdleTimeoutInputStream;
 import io.confman.blob.PutResult;
 import java.io.IOException;
 import java.io.InputStream;

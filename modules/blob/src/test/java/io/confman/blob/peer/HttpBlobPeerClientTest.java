@@ -114,7 +114,7 @@ class HttpBlobPeerClientTest {
             var failure = assertThrows(BlobFetchException.class, () -> quick.fetch(id, List.of(staller.peer())));
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertEquals("node2", failure.failures().getFirst().peerId());
-            assertTrue(failure.failures().getFirst().reason().contains("sent nothing for 500 ms"),
+            assertTrue(failure.failures().getFirst().reason().contains("nothing arrived for 500 ms"),
                     failure.failures()::toString);
             assertTrue(tookMillis >= 500 && tookMillis < 10_000, "gave up after " + tookMillis + " ms");
             assertFalse(local.exists(id), "nothing of the stalled body is kept");

@@ -1,5 +1,6 @@
 package io.confman.web.blob;
 
+import io.confman.blob.IdleTimeoutInputStream;
 import io.confman.web.problem.Problem;
 import io.confman.web.problem.ProblemType;
 import io.confman.web.problem.Problems;
@@ -12,9 +13,16 @@ import io.helidon.webserver.http.RoutingResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * Keeps the JSON body limit on every route except the streaming blob routes.
+ * The limits on request bodies: an idle timeout on every route, and the JSON body limit on every
+ * route except the streaming blob routes.
+ *
+ * <p>A client that stops sending in the middle of a body would otherwise hold its request (and a
+ * blob upload's temp file) for as long as the connection lives: every read of a body must return
+ * within {@code http.idleTimeoutMillis}, or it fails and the connection is closed.
  *
  * <p>Helidon's payload limit applies to the whole listener, so the listener is opened up to the
  * blob limit and this filter restores the smaller limit elsewhere: a declared {@code
@@ -22,17 +30,21 @@ import java.io.InputStream;
  * with a 413 {@link HttpException} as soon as it crosses the limit. Raw value uploads and
  * {@code /internal/blobs} enforce {@code blob.maxSizeBytes} themselves, while streaming.
  */
-public final class BodyLimitFilter implements Filter {
+public final class BodyLimitFilter implements Filter, AutoCloseable {
     private final long maxPayloadBytes;
+    private final Duration idleTimeout;
+    private final ScheduledThreadPoolExecutor watchdogs = IdleTimeoutInputStream.watchdogThread("request-body-watchdog");
 
-    public BodyLimitFilter(long maxPayloadBytes) {
+    public BodyLimitFilter(long maxPayloadBytes, Duration idleTimeout) {
         this.maxPayloadBytes = maxPayloadBytes;
+        this.idleTimeout = idleTimeout;
     }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.path().absolute().rawPath();
         if (isStreamingBlobPath(path)) {
+            req.streamFilter(in -> new IdleTimeoutInputStream(in, idleTimeout, watchdogs));
             chain.proceed();
             return;
         }
@@ -41,12 +53,19 @@ public final class BodyLimitFilter implements Filter {
             Problems.send(req, res, Problem.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge()));
             return;
         }
-        req.streamFilter(in -> new CappedInputStream(in, maxPayloadBytes, tooLarge()));
+        req.streamFilter(in -> new CappedInputStream(new IdleTimeoutInputStream(in, idleTimeout, watchdogs),
+                maxPayloadBytes, tooLarge()));
         chain.proceed();
     }
 
     private String tooLarge() {
         return "request body exceeds the limit of " + maxPayloadBytes + " bytes (http.maxPayloadBytes)";
+    }
+
+    /** Stops the watchdog thread. */
+    @Override
+    public void close() {
+        watchdogs.shutdownNow();
     }
 
     static boolean isStreamingBlobPath(String rawPath) {

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The routing's error handler for every {@link Throwable}: answers problem+json and logs the error
- * once, here: unexpected errors with their stack trace, 503s as a warning line, client errors at
- * debug level only.
+ * once, here: unexpected errors with their stack trace, 503s as a warning line, a body the client
+ * abandoned (stalled or cut off) as one info line, other client errors at debug level only.
  */
 public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorHandler.class);
@@ -19,6 +19,11 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
         Problem problem = Problems.describe(req, error);
         String request = req.prologue().method().text() + " " + req.path().absolute().rawPath();
         int status = problem.status().code();
+        if (Problems.clientFault(error).isPresent()) {
+            LOG.info("{} abandoned by the client: {}", request, problem.detail());
+            sendIfStillConnected(req, res, problem);
+            return;
+        }
         if (status >= 500 && !problem.retryable()) {
             LOG.error("{} failed: {}", request, problem.detail(), error);
         } else if (problem.retryable()) {
@@ -27,6 +32,15 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
             LOG.debug("{} answered {}: {}", request, status, problem.detail());
         }
         Problems.send(req, res, problem);
+    }
+
+    /** The answer to a client that stalled or left; its connection is usually closed already. */
+    private static void sendIfStillConnected(ServerRequest req, ServerResponse res, Problem problem) {
+        try {
+            Problems.send(req, res, problem);
+        } catch (RuntimeException gone) {
+            LOG.debug("no answer could be sent: {}", gone.toString());
+        }
     }
 
     private static String rootMessage(Throwable error) {

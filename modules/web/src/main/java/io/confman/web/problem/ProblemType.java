@@ -12,6 +12,7 @@ public enum ProblemType {
     FORBIDDEN(Status.FORBIDDEN_403, "Forbidden", "forbidden"),
     NOT_FOUND(Status.NOT_FOUND_404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED_405, "Method not allowed", "method-not-allowed"),
+    REQUEST_TIMEOUT(Status.REQUEST_TIMEOUT_408, "Request timeout", "request-timeout"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED_412, "Precondition failed", "precondition-failed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE_413, "Payload too large", "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type", "unsupported-media-type"),

@@ -1,8 +1,10 @@
 package io.confman.web.problem;
 
+import io.confman.blob.IdleTimeoutInputStream;
 import io.confman.raft.RejectReason;
 import io.confman.raft.node.RaftUnavailableException;
 import io.confman.web.http.CorrelationFilter;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Method;
@@ -11,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place errors become statuses: from our {@link ApiException}s, from Raft's rejections and
@@ -61,9 +64,28 @@ public final class Problems {
                     Problem.of(ProblemType.NOT_FOUND, "no endpoint at " + req.prologue().method().text() + " "
                             + req.path().absolute().rawPath());
             case HttpException http -> forStatus(http.status(), http.getMessage());
-            default -> Problem.of(ProblemType.INTERNAL_ERROR,
-                    "unexpected error; the node log has the details under this correlation id");
+            default -> clientFault(error).orElseGet(() -> Problem.of(ProblemType.INTERNAL_ERROR,
+                    "unexpected error; the node log has the details under this correlation id"));
         };
+    }
+
+    /**
+     * The client's side of a failed body read, anywhere in the cause chain: it stopped sending for
+     * longer than the idle timeout (408), or closed the connection before its Content-Length (400).
+     * Either way nothing of the body was kept, and usually no answer can reach the client any more.
+     */
+    public static Optional<Problem> clientFault(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IdleTimeoutInputStream.IdleTimeoutException stalled) {
+                return Optional.of(Problem.of(ProblemType.REQUEST_TIMEOUT, "the request body stalled: "
+                        + stalled.getMessage() + " (http.idleTimeoutMillis); nothing was stored"));
+            }
+            if (cause instanceof DataReader.InsufficientDataAvailableException) {
+                return Optional.of(Problem.of(ProblemType.INVALID_REQUEST,
+                        "the connection closed before the whole request body arrived; nothing was stored"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The problem for a bare status (from Helidon), with {@code message} as detail when it has one. */

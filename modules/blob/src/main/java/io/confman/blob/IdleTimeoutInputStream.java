@@ -1,4 +1,4 @@
-package io.confman.blob.peer;
+package io.confman.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,18 +11,18 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A stream whose every read must return within an idle timeout: a peer that stops sending in the
- * middle of a body is given up instead of holding the reader (and everyone waiting on the same
- * fetch) forever. The JDK's HTTP client bounds only the wait for the answer headers, and its body
- * stream blocks interruptibly, so a watchdog interrupts a read that has waited too long; the read
- * then fails with an {@link InterruptedIOException} naming the timeout.
+ * A stream whose every read must return within an idle timeout: a sender that stops in the middle
+ * of a body (a peer serving a blob, a client uploading one) is given up instead of holding the
+ * reader, and everyone waiting on it, forever. Socket streams of the JDK's HTTP client and of
+ * the web server block interruptibly, so a watchdog interrupts a read that has waited too long;
+ * the read then fails with an {@link IdleTimeoutException} naming the timeout.
  *
  * <p>The interrupt is delivered only while the reading thread is inside {@link #read}: a lock
  * orders the watchdog against the end of each read, so a late watchdog never interrupts whatever
  * the thread does next (such as writing to a file channel, which an interrupt would close).
  * Not for concurrent readers, like any stream.
  */
-final class IdleTimeoutInputStream extends InputStream {
+public final class IdleTimeoutInputStream extends InputStream {
     private final InputStream in;
     private final Duration idleTimeout;
     private final ScheduledExecutorService watchdogs;
@@ -30,7 +30,12 @@ final class IdleTimeoutInputStream extends InputStream {
     private Thread reader;
     private boolean fired;
 
-    IdleTimeoutInputStream(InputStream in, Duration idleTimeout, ScheduledExecutorService watchdogs) {
+    /**
+     * @param in          the stream to read
+     * @param idleTimeout longest wait for one read
+     * @param watchdogs   where watchdogs are scheduled (see {@link #watchdogThread})
+     */
+    public IdleTimeoutInputStream(InputStream in, Duration idleTimeout, ScheduledExecutorService watchdogs) {
         this.in = Objects.requireNonNull(in, "in");
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
         this.watchdogs = Objects.requireNonNull(watchdogs, "watchdogs");
@@ -40,7 +45,7 @@ final class IdleTimeoutInputStream extends InputStream {
      * A daemon watchdog thread for these streams. A watchdog is scheduled for every read and
      * nearly always cancelled, so cancelled ones are removed at once rather than piling up.
      */
-    static ScheduledThreadPoolExecutor watchdogThread(String name) {
+    public static ScheduledThreadPoolExecutor watchdogThread(String name) {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -107,13 +112,21 @@ final class IdleTimeoutInputStream extends InputStream {
             reader = null;
             if (fired) {
                 Thread.interrupted();
-                InterruptedIOException timedOut = new InterruptedIOException(
-                        "the peer sent nothing for " + idleTimeout.toMillis() + " ms");
+                IdleTimeoutException timedOut = new IdleTimeoutException(idleTimeout);
                 if (failure != null) {
                     timedOut.addSuppressed(failure);
                 }
                 throw timedOut;
             }
+        }
+    }
+
+    /** A read waited longer than the idle timeout: the sender stalled. */
+    public static final class IdleTimeoutException extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        IdleTimeoutException(Duration idleTimeout) {
+            super("nothing arrived for " + idleTimeout.toMillis() + " ms");
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.confman.blob.peer;
+package io.confman.blob;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +87,7 @@ class IdleTimeoutInputStreamTest {
         var failure = assertThrows(InterruptedIOException.class,
                 () -> new IdleTimeoutInputStream(new Silent(), IDLE, watchdogs).read(new byte[16]));
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        assertTrue(failure.getMessage().contains("sent nothing for 200 ms"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("nothing arrived for 200 ms"), failure.getMessage());
         assertTrue(tookMillis >= 190, "failed after " + tookMillis + " ms");
         assertFalse(Thread.currentThread().isInterrupted());
     }
