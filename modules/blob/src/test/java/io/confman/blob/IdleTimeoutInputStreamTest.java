@@ -84,7 +84,7 @@ class IdleTimeoutInputStreamTest {
     @Test
     void aReadThatGetsNothingFailsAfterTheTimeoutWithoutLeavingAnInterrupt() {
         long started = System.nanoTime();
-        var failure = assertThrows(InterruptedIOException.class,
+        var failure = assertThrows(IdleTimeoutInputStream.IdleTimeoutException.class,
                 () -> new IdleTimeoutInputStream(new Silent(), IDLE, watchdogs).read(new byte[16]));
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertTrue(failure.getMessage().contains("nothing arrived for 500 ms"), failure.getMessage());
