@@ -165,7 +165,8 @@ public final class NodeConfig {
                 Duration.ofMillis(blob.get("quorumTimeoutMillis").asLong().get()),
                 Duration.ofMillis(blob.get("gcSafetyWindowMillis").asLong().get()),
                 Duration.ofMillis(blob.get("gcIntervalMillis").asLong().get()),
-                Duration.ofMillis(blob.get("reconcileIntervalMillis").asLong().get()));
+                Duration.ofMillis(blob.get("reconcileIntervalMillis").asLong().get()),
+                blob.get("reserveFreeBytes").asLong().get());
     }
 
     private static List<Member> members(Config list) {

@@ -52,7 +52,7 @@ public final class NodeRuntime implements AutoCloseable {
         requireFree("http", settings.web().host(), settings.web().port());
         requireFree("raft", self.raftHost(), self.raftPort());
         Files.createDirectories(settings.dataDir());
-        BlobStore blobs = FileBlobStore.open(settings.dataDir().resolve("blobs"));
+        BlobStore blobs = FileBlobStore.open(settings.dataDir().resolve("blobs"), settings.blob().reserveFreeBytes());
         var state = new ConfigStateMachine(settings.auditEventsPerNamespace());
         ClusterNode node = RaftNodes.start(settings.raft(), ReplicatedConfigStore.replicated(state));
         var blobPeers = new HttpBlobPeerClient(blobs, settings.clusterToken(), settings.blob().maxSizeBytes(),

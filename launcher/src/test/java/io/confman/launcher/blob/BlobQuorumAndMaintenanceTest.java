@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.confman.codec.wire.HealthReport;
 import io.confman.launcher.testkit.LocalCluster;
 import io.confman.launcher.testkit.LocalCluster.Node;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * both followers down answers 503 and commits nothing (checked again once they are back); with one
  * follower down it succeeds and the returning follower gets the blob from the reconciler; GC with a
  * 2 s safety window removes a value's blob once nothing references it (one audit event kept per
- * namespace) and never the current one. Every test leaves all three nodes running.
+ * namespace) and never the current one; a node at its disk reserve refuses blob writes with 507
+ * and keeps serving. Every test leaves all three nodes running with the shared settings.
  */
 @Timeout(240)
 class BlobQuorumAndMaintenanceTest {
@@ -92,6 +96,44 @@ class BlobQuorumAndMaintenanceTest {
         assertEquals(content.sha256(), got.sha256());
         cluster.awaitHealth(down, Duration.ofSeconds(30), "no blobs missing",
                 r -> r.blobs() != null && r.blobs().missing() == 0);
+    }
+
+    @Test
+    void aNodeAtItsDiskReserveRefusesBlobWritesWith507AndKeepsServing() throws IOException {
+        Node leader = cluster.awaitLeader(ELECTION);
+        Node full = followersOf(leader).getFirst();
+        full.terminate(Duration.ofSeconds(10));
+        // A reserve larger than any disk here: this node's disk counts as full for blobs.
+        cluster.startWith(full, Map.of("blob.reserveFreeBytes", Long.toString(1L << 50)));
+        try {
+            cluster.awaitHealth(full, ELECTION, "the node to be ready with its reserve", HealthReport::ready);
+            GeneratedContent value = new GeneratedContent(300_000, 41);
+            HttpResponse<String> refused = http.putValue(full, "reserve", "big", value, Map.of());
+            assertEquals(507, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("blob.reserveFreeBytes"), refused.body());
+            for (Node node : cluster.nodes()) {
+                assertEquals(404, http.getValue(node, "reserve", "big", Map.of()).status(), "nothing on " + node.id());
+            }
+
+            // The other two members still make a quorum of copies; the full node cannot hold one
+            // and says so with a 503 (read elsewhere) instead of failing.
+            Node current = cluster.awaitLeader(ELECTION);
+            assertEquals(200, http.putValue(current, "reserve", "big", value, Map.of()).statusCode());
+            assertEquals(value.sha256(), http.getValue(current, "reserve", "big", Map.of()).sha256());
+            assertEquals(503, http.getValue(full, "reserve", "big", Map.of()).status());
+
+            // Small values never touch the blob store: the node keeps taking them.
+            HttpResponse<String> small = cluster.http().send("PUT", full.url("api/v1/namespaces/reserve/config/small"),
+                    "{\"value\":\"fine\"}", Map.of("X-Api-Key", LocalCluster.ADMIN_KEY, "Content-Type", "application/json"));
+            assertEquals(200, small.statusCode(), small.body());
+            Path tmp = full.dataDir().resolve("blobs").resolve("tmp");
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertEquals(List.of(), left.toList(), "no partial files on " + full.id());
+            }
+        } finally {
+            full.terminate(Duration.ofSeconds(10));
+            cluster.start(full);
+        }
     }
 
     @Test

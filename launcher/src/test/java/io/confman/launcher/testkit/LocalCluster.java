@@ -180,6 +180,28 @@ public final class LocalCluster implements AutoCloseable {
         node.process = NodeProcess.launch(nodeArgs(node, baseConfig), dir.resolve(node.id + ".log"));
     }
 
+    /** Starts (or restarts) {@code node} with {@code overrides} on top of the cluster's settings. */
+    public void startWith(Node node, Map<String, String> overrides) {
+        Path extra = dir.resolve(node.id + "-overrides.yaml");
+        StringBuilder yaml = new StringBuilder();
+        overrides.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            yaml.append(key, 0, dot).append(":\n  ").append(key.substring(dot + 1)).append(": \"").append(value)
+                    .append("\"\n");
+        });
+        try {
+            Files.writeString(extra, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node.process != null && node.process.isAlive()) {
+            throw new IllegalStateException(node.id + " is already running");
+        }
+        List<String> args = new ArrayList<>(nodeArgs(node, baseConfigFile()));
+        args.addAll(List.of("--config", extra.toString()));
+        node.process = NodeProcess.launch(args, dir.resolve(node.id + ".log"));
+    }
+
     /** The node's command-line arguments for the launcher's {@code main}. */
     public List<String> nodeArgs(Node node, Path baseConfig) {
         Path nodeFile = dir.resolve(node.id + ".yaml");

@@ -42,25 +42,40 @@ public final class FileBlobStore implements BlobStore {
 
     private final BlobDirectory directory;
     private final TempWriter.Factory writers;
+    private final DiskReserve reserve;
     private final PinRegistry pins = new PinRegistry();
     private final ConcurrentHashMap<BlobId, FileStamp> verified = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong corruptions = new AtomicLong();
 
-    private FileBlobStore(BlobDirectory directory, TempWriter.Factory writers) {
+    private FileBlobStore(BlobDirectory directory, TempWriter.Factory writers, DiskReserve reserve) {
         this.directory = directory;
         this.writers = writers;
+        this.reserve = reserve;
     }
 
     /** Opens (creating if needed) the store under {@code root}, removing unfinished writes. */
     public static FileBlobStore open(Path root) throws IOException {
-        return open(root, TempWriter::openChannel);
+        return open(root, 0);
+    }
+
+    /**
+     * Opens the store under {@code root}; puts that would leave fewer than {@code reserveFreeBytes}
+     * free on its disk are refused with {@link BlobStoreFullException} (0: no reserve).
+     */
+    public static FileBlobStore open(Path root, long reserveFreeBytes) throws IOException {
+        return open(root, reserveFreeBytes, TempWriter::openChannel);
     }
 
     static FileBlobStore open(Path root, TempWriter.Factory writers) throws IOException {
-        FileBlobStore store = new FileBlobStore(new BlobDirectory(root), writers);
-        store.directory.prepare();
+        return open(root, 0, writers);
+    }
+
+    static FileBlobStore open(Path root, long reserveFreeBytes, TempWriter.Factory writers) throws IOException {
+        BlobDirectory directory = new BlobDirectory(root);
+        directory.prepare();
+        FileBlobStore store = new FileBlobStore(directory, writers, DiskReserve.of(directory.root(), reserveFreeBytes));
         for (BlobId id : store.directory.listIds()) {
             Optional<BasicFileAttributes> attributes = attributesOf(store.directory.pathOf(id));
             if (attributes.isPresent()) {
@@ -91,8 +106,12 @@ public final class FileBlobStore implements BlobStore {
         Path temp = directory.newTempPath();
         try {
             StreamingCopy.Copied copied;
+            DiskReserve.Tracker space = reserve.track();
             try (TempWriter writer = writers.open(temp)) {
-                copied = StreamingCopy.copy(in, maxBytes, writer::write);
+                copied = StreamingCopy.copy(in, maxBytes, (buffer, length) -> {
+                    space.beforeWriting(length);
+                    writer.write(buffer, length);
+                });
                 writer.sync();
             }
             copied.requireId(expected);
@@ -104,6 +123,9 @@ public final class FileBlobStore implements BlobStore {
                 pin.close();
                 throw e;
             }
+        } catch (BlobStoreFullException e) {
+            LOG.warn("Blob put refused: {}", e.getMessage());
+            throw e;
         } catch (BlobException e) {
             throw e;
         } catch (IOException e) {

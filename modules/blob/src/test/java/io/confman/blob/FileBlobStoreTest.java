@@ -171,6 +171,24 @@ class FileBlobStoreTest extends BlobStoreContractTest {
         assertTrue(store.put(TestContent.stream(1, 500_000), MAX_BYTES).created());
     }
 
+    @Test
+    void aPutThatWouldEatIntoTheReserveIsRefusedAndLeavesNothing() throws IOException {
+        BlobId kept = FileBlobStore.open(root).put(TestContent.stream(2, 4000), MAX_BYTES).id();
+        long beyondTheDisk = Files.getFileStore(root).getTotalSpace() + 1;
+        FileBlobStore reserved = FileBlobStore.open(root, beyondTheDisk);
+
+        var refused = assertThrows(BlobStoreFullException.class,
+                () -> reserved.put(TestContent.stream(3, 4000), MAX_BYTES));
+
+        assertTrue(refused.getMessage().contains("blob.reserveFreeBytes"), refused.getMessage());
+        assertEquals(List.of(), filesIn(root.resolve("tmp")));
+        assertEquals(List.of(kept), reserved.list());
+        try (BlobContent content = reserved.open(kept).orElseThrow()) {
+            assertTrue(TestContent.sameBytes(TestContent.stream(2, 4000), content.stream()), "reads go on");
+        }
+        assertTrue(FileBlobStore.open(root, 1).put(TestContent.stream(3, 4000), MAX_BYTES).created());
+    }
+
     private static void flipByte(Path file, long position) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer one = ByteBuffer.allocate(1);

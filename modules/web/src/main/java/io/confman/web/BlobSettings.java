@@ -11,9 +11,12 @@ import java.time.Duration;
  * @param gcSafetyWindow       unreferenced blobs younger than this are never collected
  * @param gcInterval           how often garbage collection runs
  * @param reconcileInterval    how often the reconciler looks for missing blobs
+ * @param reserveFreeBytes     blob writes that would leave less than this free on the disk are
+ *                             refused (507), so the Raft log beside them always has room
  */
 public record BlobSettings(long inlineThresholdBytes, long maxSizeBytes, Duration quorumTimeout,
-                           Duration gcSafetyWindow, Duration gcInterval, Duration reconcileInterval) {
+                           Duration gcSafetyWindow, Duration gcInterval, Duration reconcileInterval,
+                           long reserveFreeBytes) {
 
     public static final long DEFAULT_INLINE_THRESHOLD_BYTES = 64L * 1024;
     public static final long DEFAULT_MAX_SIZE_BYTES = 4L * 1024 * 1024 * 1024;
@@ -21,4 +24,11 @@ public record BlobSettings(long inlineThresholdBytes, long maxSizeBytes, Duratio
     public static final Duration DEFAULT_GC_SAFETY_WINDOW = Duration.ofHours(1);
     public static final Duration DEFAULT_GC_INTERVAL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(30);
+    public static final long DEFAULT_RESERVE_FREE_BYTES = 512L * 1024 * 1024;
+
+    public BlobSettings {
+        if (reserveFreeBytes < 0) {
+            throw new IllegalArgumentException("blob.reserveFreeBytes must not be negative (was " + reserveFreeBytes + ")");
+        }
+    }
 }

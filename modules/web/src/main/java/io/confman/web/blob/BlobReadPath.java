@@ -6,6 +6,7 @@ import io.confman.blob.peer.BlobFetchException;
 import io.confman.web.api.LargeValueReader;
 import java.io.InputStream;
 import io.confman.blob.BlobId;
+import io.confman.blob.BlobStoreFullException;
 import io.confman.blob.BlobStore;
 import io.confman.blob.peer.BlobPeerClient;
 import io.confman.codec.model.BlobRef;
@@ -40,13 +41,19 @@ public final class BlobReadPath implements LargeValueReader {
         return openOrUnavailable(BlobId.of(ref.sha256()), 0, Long.MAX_VALUE).stream();
     }
 
-    /** {@link #open(BlobId, long, long)}, answering 503 when no peer could supply the blob. */
+    /**
+     * {@link #open(BlobId, long, long)}, answering 503 when no peer could supply the blob or this
+     * node has no room for a copy.
+     */
     BlobContent openOrUnavailable(BlobId id, long offset, long length) throws IOException {
         try {
             return open(id, offset, length);
         } catch (BlobFetchException e) {
             throw BlobHttpException.blobUnavailable(
                     "this node lacks a good copy of the value and no peer could supply one; retry shortly", e);
+        } catch (BlobStoreFullException e) {
+            throw BlobHttpException.blobUnavailable("this node lacks a copy of the value and has no room to fetch "
+                    + "one (blob.reserveFreeBytes); read it from another node", e);
         }
     }
 

@@ -95,7 +95,7 @@ public final class BlobWritePath {
         } catch (BlobTooLargeException e) {
             throw BlobHttpException.tooLarge("value exceeds blob.maxSizeBytes (" + maxBytes + ")");
         } catch (BlobStoreFullException e) {
-            throw BlobHttpException.diskFull("no space left on this node for the value", e);
+            throw BlobHttpException.diskFull("no space left on this node for the value: " + e.getMessage(), e);
         } catch (BlobPushException e) {
             throw BlobHttpException.replicationFailed("too few members confirmed a durable copy of the value "
                     + "within blob.quorumTimeoutMillis; nothing was committed", e);

@@ -90,7 +90,7 @@ final class InternalBlobHandlers {
         } catch (BlobTooLargeException e) {
             throw BlobHttpException.tooLarge("blob exceeds blob.maxSizeBytes (" + maxBlobBytes + ")");
         } catch (BlobStoreFullException e) {
-            throw BlobHttpException.diskFull("no space left for blob " + id, e);
+            throw BlobHttpException.diskFull("no space left for blob " + id + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
