@@ -106,7 +106,9 @@ class BlobQuorumAndMaintenanceTest {
         // A reserve larger than any disk here: this node's disk counts as full for blobs.
         cluster.startWith(full, Map.of("blob.reserveFreeBytes", Long.toString(1L << 50)));
         try {
-            cluster.awaitHealth(full, ELECTION, "the node to be ready with its reserve", HealthReport::ready);
+            HealthReport health = cluster.awaitHealth(full, ELECTION, "the node to be ready with its reserve",
+                    HealthReport::ready);
+            assertTrue(health.blobs().atReserve(), "health tells the node is at its reserve: " + health.blobs());
             GeneratedContent value = new GeneratedContent(300_000, 41);
             HttpResponse<String> refused = http.putValue(full, "reserve", "big", value, Map.of());
             assertEquals(507, refused.statusCode(), refused.body());

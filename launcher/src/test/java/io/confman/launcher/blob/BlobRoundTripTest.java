@@ -343,6 +343,8 @@ class BlobRoundTripTest {
         String raw = cluster.http().get(leader.url("health/ready"), Map.of()).orElseThrow().body();
         assertTrue(JSON.readTree(raw).get("blobs").has("missing"), raw);
         assertTrue(JSON.readTree(raw).get("blobs").has("corrupt"), raw);
+        assertTrue(report.blobs().freeBytes() > 0, "the data disk's free space: " + report.blobs());
+        assertEquals(512L * 1024 * 1024, report.blobs().reserveBytes(), "the default reserve");
     }
 
     private static void assertRange(Node node, String range, GeneratedContent content, long offset, long length) {

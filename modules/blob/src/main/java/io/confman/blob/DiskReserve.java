@@ -24,12 +24,25 @@ final class DiskReserve {
         this.reserveBytes = reserveBytes;
     }
 
-    /** The reserve of the file system holding {@code root}; none when {@code reserveBytes} is 0. */
+    /** The reserve of the file system holding {@code root}; none (never refuses) when {@code reserveBytes} is 0. */
     static DiskReserve of(Path root, long reserveBytes) throws IOException {
         if (reserveBytes < 0) {
             throw new IllegalArgumentException("reserve must not be negative: " + reserveBytes);
         }
-        return new DiskReserve(reserveBytes == 0 ? null : Files.getFileStore(root), reserveBytes);
+        return new DiskReserve(Files.getFileStore(root), reserveBytes);
+    }
+
+    long reserveBytes() {
+        return reserveBytes;
+    }
+
+    /** Usable space on the disk now, or -1 when it cannot be told. */
+    long usableBytes() {
+        try {
+            return fileStore == null ? -1 : fileStore.getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** A fresh tracker for one put: feed it every chunk before writing the chunk. */
@@ -51,7 +64,7 @@ final class DiskReserve {
         }
 
         private void check() throws IOException {
-            if (fileStore == null) {
+            if (fileStore == null || reserveBytes == 0) {
                 return;
             }
             long usable = fileStore.getUsableSpace();

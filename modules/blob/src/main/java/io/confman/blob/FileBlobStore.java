@@ -273,7 +273,7 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public BlobStats stats() {
-        return new BlobStats(count.get(), bytes.get(), corruptions.get());
+        return new BlobStats(count.get(), bytes.get(), corruptions.get(), reserve.usableBytes(), reserve.reserveBytes());
     }
 
     private static Optional<BasicFileAttributes> attributesOf(Path path) throws IOException {

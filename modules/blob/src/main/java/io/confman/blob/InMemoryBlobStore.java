@@ -120,7 +120,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public BlobStats stats() {
-        return new BlobStats(entries.size(), bytes.get(), 0);
+        return new BlobStats(entries.size(), bytes.get(), 0, -1, 0);
     }
 
     /** Reads a list of chunks as one stream. */

@@ -78,8 +78,17 @@ public final class NodeRow {
         if (view == null) {
             return UNKNOWN;
         }
-        String held = view.count() + " · " + Formats.bytes(view.bytes()) + " · " + view.missing() + " missing";
-        return view.corrupt() == 0 ? held : held + " · " + view.corrupt() + " corrupt";
+        StringBuilder text = new StringBuilder(view.count() + " · " + Formats.bytes(view.bytes()) + " · "
+                + view.missing() + " missing");
+        if (view.corrupt() > 0) {
+            text.append(" · ").append(view.corrupt()).append(" corrupt");
+        }
+        if (view.atReserve()) {
+            text.append(" · DISK AT RESERVE, blob writes refused");
+        } else if (view.freeBytes() >= 0) {
+            text.append(" · ").append(Formats.bytes(view.freeBytes())).append(" free");
+        }
+        return text.toString();
     }
 
     public URI url() {

@@ -64,14 +64,18 @@ class MonitorModelTest {
     }
 
     @Test
-    void corruptCopiesAreShownOnlyWhenThereAreAny() {
+    void blobFiguresShowCorruptCopiesAndDiskHeadroomWhenKnown() {
         HealthReport clean = report("node1", "node1", 4, 100);
         HealthReport healed = new HealthReport(clean.status(), clean.timestamp(), clean.cluster(), null,
-                new BlobsView(5, 2048, 1, 2));
+                new BlobsView(5, 2048, 1, 2, 3L << 30, 512L << 20));
+        HealthReport full = new HealthReport(clean.status(), clean.timestamp(), report("node3", "node1", 4, 100).cluster(),
+                null, new BlobsView(1, 10, 0, 0, 100L << 20, 512L << 20));
         model.apply(new PollRound(T0, List.of(ok(N1, T0, healed), ok(N2, T0, report("node2", "node1", 4, 100)),
-                ok(N3, T0, report("node3", "node1", 4, 100)))));
-        assertEquals("5 · 2.0 KiB · 1 missing · 2 corrupt", model.nodes().get(0).blobsProperty().get());
+                ok(N3, T0, full))));
+        assertEquals("5 · 2.0 KiB · 1 missing · 2 corrupt · 3.0 GiB free", model.nodes().get(0).blobsProperty().get());
         assertEquals("3 · 4.0 KiB · 0 missing", model.nodes().get(1).blobsProperty().get());
+        assertEquals("1 · 10 B · 0 missing · DISK AT RESERVE, blob writes refused",
+                model.nodes().get(2).blobsProperty().get());
     }
 
     @Test

@@ -70,10 +70,11 @@ public final class HealthService implements HttpService {
 
     /**
      * Counts and bytes held (kept by the store, no disk walk), what the reconciler last found
-     * missing, and how many corrupt copies reads have caught since start.
+     * missing, how many corrupt copies reads have caught since start, and the disk's headroom.
      */
     private BlobsView blobsView() {
         BlobStats stats = blobs.stats();
-        return new BlobsView(stats.count(), stats.bytes(), missingBlobs.getAsLong(), stats.corruptionsDetected());
+        return new BlobsView(stats.count(), stats.bytes(), missingBlobs.getAsLong(), stats.corruptionsDetected(),
+                stats.freeBytes(), stats.reserveBytes());
     }
 }
