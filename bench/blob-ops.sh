@@ -24,6 +24,7 @@ percentiles() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; pri
 ./confman down >/dev/null 2>&1 || true
 rm -rf data
 export CONFMAN_JAVA_OPTS="-Xmx256m -Xlog:gc:file=/tmp/confman-gc-%p.log"
+./confman prepare >/dev/null
 ./confman up --detach >/dev/null
 KEY='X-Api-Key: confman_dev_abc123'
 URL=http://127.0.0.1:6100/api/v1/namespaces/bench/config

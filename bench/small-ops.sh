@@ -32,6 +32,7 @@ leader() { ./confman status | grep -o '^node.*"role":"leader"' | cut -d' ' -f1; 
 run_confman() {
   ./confman down >/dev/null 2>&1 || true
   rm -rf data
+  ./confman prepare >/dev/null
   ./confman up --detach >/dev/null
   curl -s -o /dev/null -X PUT -H 'X-Api-Key: confman_dev_abc123' -H 'Content-Type: application/json' \
        -d '{"value":"x"}' http://127.0.0.1:6100/api/v1/namespaces/bench/config/seed
