@@ -1,5 +1,6 @@
 package io.confman.monitor.logic;
 
+import io.confman.codec.wire.BlobsView;
 import io.confman.codec.wire.SnapshotView;
 import io.confman.monitor.client.NodePoll;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.Objects;
  *   <li>A node that stops answering goes OFFLINE (also on the first round); one that answers again
  *       comes back ONLINE.</li>
  *   <li>A snapshot not seen before whose duration exceeds the budget is reported once.</li>
+ *   <li>A node whose disk falls below its blob reserve is reported, and again when it recovers.</li>
  *   <li>The write rate is derived from the leader's commit index between rounds.</li>
  * </ul>
  * Pure and single-threaded: feed rounds in order from one thread.
@@ -31,6 +33,7 @@ public final class ClusterTracker {
     private final Duration snapshotBudget;
     private final Map<URI, Boolean> online = new HashMap<>();
     private final Map<URI, Long> snapshotIndex = new HashMap<>();
+    private final Map<URI, Boolean> atReserve = new HashMap<>();
     private final Map<URI, String> names = new LinkedHashMap<>();
     private final RateMeter writeRate = new RateMeter();
     private boolean firstRound = true;
@@ -57,6 +60,7 @@ public final class ClusterTracker {
         for (NodePoll poll : round.polls()) {
             availabilityEvent(at, poll, events);
             snapshotEvent(at, poll, events, newSnapshots);
+            diskEvent(at, poll, events);
         }
         double rate = assessment.leaderCommit() < 0 ? Double.NaN : writeRate.record(at, assessment.leaderCommit());
         firstRound = false;
@@ -113,6 +117,24 @@ public final class ClusterTracker {
             events.add(new MonitorEvent(at, EventKind.SNAPSHOT_OVER_BUDGET, name,
                     name + " snapshot at index " + snapshot.index() + " took " + snapshot.durationMs()
                             + " ms (budget " + snapshotBudget.toMillis() + " ms)"));
+        }
+    }
+
+    private void diskEvent(Instant at, NodePoll poll, List<MonitorEvent> events) {
+        BlobsView blobs = poll.reachable() ? poll.report().blobs() : null;
+        if (blobs == null) {
+            return;
+        }
+        boolean full = blobs.atReserve();
+        Boolean before = atReserve.put(poll.node(), full);
+        String name = names.get(poll.node());
+        if (full && !Boolean.TRUE.equals(before)) {
+            events.add(new MonitorEvent(at, EventKind.DISK_AT_RESERVE, name, name + " is at its disk reserve ("
+                    + Formats.bytes(blobs.freeBytes()) + " free, reserve " + Formats.bytes(blobs.reserveBytes())
+                    + "): blob writes are refused"));
+        } else if (!full && Boolean.TRUE.equals(before)) {
+            events.add(new MonitorEvent(at, EventKind.DISK_RECOVERED, name, name + " has room for blobs again ("
+                    + Formats.bytes(blobs.freeBytes()) + " free)"));
         }
     }
 

@@ -15,5 +15,9 @@ public enum EventKind {
     /** A node answers again. */
     NODE_ONLINE,
     /** A node's newest snapshot took longer than the budget. */
-    SNAPSHOT_OVER_BUDGET
+    SNAPSHOT_OVER_BUDGET,
+    /** A node's data disk fell below its blob reserve: it refuses blob writes. */
+    DISK_AT_RESERVE,
+    /** A node at its reserve has room for blobs again. */
+    DISK_RECOVERED
 }

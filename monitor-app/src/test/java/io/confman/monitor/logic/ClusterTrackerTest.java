@@ -9,6 +9,7 @@ import static io.confman.monitor.fixtures.Reports.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.confman.codec.wire.BlobsView;
 import io.confman.codec.wire.ClusterView;
 import io.confman.codec.wire.HealthReport;
 import io.confman.codec.wire.SnapshotView;
@@ -81,6 +82,27 @@ class ClusterTrackerTest {
         assertEquals("node3", offline.events().get(0).node(), "the id learnt while it answered names it");
         assertEquals(List.of(), kinds(round(2, thirdDown)));
         assertEquals(List.of(EventKind.NODE_ONLINE), kinds(round(3, Reports.healthy(T0, "node1", 5, 100))));
+    }
+
+    @Test
+    void aNodeAtItsDiskReserveIsReportedOnceAndAgainWhenItRecovers() {
+        round(0, Reports.healthy(T0, "node1", 5, 100));
+        RoundReport full = round(1, withBlobs(new BlobsView(2, 100, 0, 0, 100L << 20, 512L << 20)));
+        assertEquals(List.of(EventKind.DISK_AT_RESERVE), kinds(full));
+        assertEquals("node2 is at its disk reserve (100.0 MiB free, reserve 512.0 MiB): blob writes are refused",
+                full.events().get(0).message());
+        assertEquals(List.of(), kinds(round(2, withBlobs(new BlobsView(2, 100, 0, 0, 90L << 20, 512L << 20)))));
+        RoundReport freed = round(3, withBlobs(new BlobsView(2, 100, 0, 0, 2L << 30, 512L << 20)));
+        assertEquals(List.of(EventKind.DISK_RECOVERED), kinds(freed));
+        assertEquals("node2 has room for blobs again (2.0 GiB free)", freed.events().get(0).message());
+    }
+
+    /** A healthy round in which node2 reports {@code blobs}. */
+    private static List<NodePoll> withBlobs(BlobsView blobs) {
+        HealthReport plain = report("node2", "node1", 5, 100);
+        HealthReport node2 = new HealthReport(plain.status(), plain.timestamp(), plain.cluster(), null, blobs);
+        return List.of(ok(N1, T0, report("node1", "node1", 5, 100)), ok(N2, T0, node2),
+                ok(N3, T0, report("node3", "node1", 5, 100)));
     }
 
     @Test
