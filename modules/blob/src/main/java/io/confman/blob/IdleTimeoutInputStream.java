@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
  * the web server block interruptibly, so a watchdog interrupts a read that has waited too long;
  * the read then fails with an {@link IdleTimeoutException} naming the timeout.
  *
- * <p>The interrupt is delivered only while the reading thread is inside {@link #read}: a lock
- * orders the watchdog against the end of each read, so a late watchdog never interrupts whatever
- * the thread does next (such as writing to a file channel, which an interrupt would close).
+ * <p>The interrupt is delivered only while the reading thread is inside the read it was armed
+ * for: a lock orders the watchdog against the end of each read, and a generation number tells
+ * reads apart, so a late watchdog never interrupts whatever the thread does next (such as writing
+ * to a file channel, which an interrupt would close, or a later read).
  * Not for concurrent readers, like any stream.
  */
 public final class IdleTimeoutInputStream extends InputStream {
@@ -29,6 +30,8 @@ public final class IdleTimeoutInputStream extends InputStream {
     private final Object lock = new Object();
     private Thread reader;
     private boolean fired;
+    /** Which read a watchdog belongs to: a late watchdog of an earlier read must not fire on a later one. */
+    private long generation;
 
     /**
      * @param in          the stream to read
@@ -80,11 +83,14 @@ public final class IdleTimeoutInputStream extends InputStream {
     }
 
     private int timed(Read read) throws IOException {
+        long thisRead;
         synchronized (lock) {
             reader = Thread.currentThread();
             fired = false;
+            thisRead = ++generation;
         }
-        ScheduledFuture<?> watchdog = watchdogs.schedule(this::fire, idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watchdog = watchdogs.schedule(() -> fire(thisRead), idleTimeout.toNanos(),
+                TimeUnit.NANOSECONDS);
         int result;
         try {
             result = read.run();
@@ -96,9 +102,9 @@ public final class IdleTimeoutInputStream extends InputStream {
         return result;
     }
 
-    private void fire() {
+    private void fire(long read) {
         synchronized (lock) {
-            if (reader != null) {
+            if (reader != null && generation == read) {
                 fired = true;
                 reader.interrupt();
             }

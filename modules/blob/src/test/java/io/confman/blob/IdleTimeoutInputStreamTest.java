@@ -3,6 +3,7 @@ package io.confman.blob;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +108,55 @@ class IdleTimeoutInputStreamTest {
             assertArrayEquals(data, in.readAllBytes());
         }
         assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    /** One byte at once, then blocks (interruptibly) like a sender that went quiet. */
+    private static final class OneByteThenSilent extends InputStream {
+        private boolean gave;
+
+        @Override
+        public int read() throws IOException {
+            if (!gave) {
+                gave = true;
+                return 1;
+            }
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            return -1;
+        }
+    }
+
+    @Test
+    void aLateWatchdogOfAnEarlierReadDoesNotFireOnALaterOne() throws Exception {
+        List<Runnable> armed = new CopyOnWriteArrayList<>();
+        ScheduledThreadPoolExecutor recording = new ScheduledThreadPoolExecutor(1) {
+            @Override
+            public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+                armed.add(command); // the test decides when a watchdog runs
+                return super.schedule(() -> { }, 1, TimeUnit.DAYS);
+            }
+        };
+        ExecutorService readerThread = Executors.newSingleThreadExecutor();
+        try {
+            IdleTimeoutInputStream in = new IdleTimeoutInputStream(new OneByteThenSilent(), IDLE, recording);
+            Future<Integer> reads = readerThread.submit(() -> in.read() + in.read());
+            while (armed.size() < 2) {
+                Thread.sleep(10);
+            }
+            armed.get(0).run(); // the first read's watchdog, running late
+            Thread.sleep(300);
+            assertFalse(reads.isDone(), "the second read goes on waiting");
+            armed.get(1).run(); // its own watchdog
+            var failure = assertThrows(ExecutionException.class, () -> reads.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(IdleTimeoutInputStream.IdleTimeoutException.class, failure.getCause());
+        } finally {
+            readerThread.shutdownNow();
+            recording.shutdownNow();
+        }
     }
 
     @Test
