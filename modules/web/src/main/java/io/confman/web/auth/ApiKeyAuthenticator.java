@@ -1,9 +1,8 @@
 package io.confman.web.auth;
 
 import io.confman.web.ApiKey;
-import java.nio.charset.StandardCharsets;
+import io.confman.web.http.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class ApiKeyAuthenticator {
         if (presented == null || presented.isEmpty()) {
             return Optional.empty();
         }
-        byte[] digest = sha256(presented);
+        byte[] digest = Sha256.of(presented);
         StoredKey match = null;
         for (StoredKey key : keys) {
             if (MessageDigest.isEqual(digest, key.digest) && match == null) {
@@ -57,20 +56,11 @@ public final class ApiKeyAuthenticator {
             }
             digest = HexFormat.of().parseHex(hex);
         } else {
-            digest = sha256(secret);
+            digest = Sha256.of(secret);
         }
         Optional<Role> role = key.roles().stream().map(Role::parse).flatMap(Optional::stream)
                 .max(Comparator.naturalOrder());
         return new StoredKey(digest, new Principal(key.name(), role, new NamespaceScope(key.namespaces())));
-    }
-
-    /** The SHA-256 of {@code text}'s UTF-8 bytes. */
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     private record StoredKey(byte[] digest, Principal principal) {

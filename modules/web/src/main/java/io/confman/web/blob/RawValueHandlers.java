@@ -105,23 +105,12 @@ final class RawValueHandlers {
             return;
         }
         BlobRef ref = entry.blob();
-        String etag = BlobHeaders.etag(ref.sha256());
-        res.header(HeaderNames.ETAG, etag);
-        res.header(HeaderNames.ACCEPT_RANGES, "bytes");
-        if (BlobHeaders.noneMatchHits(req.headers().first(HeaderNames.IF_NONE_MATCH), etag)) {
-            res.status(Status.NOT_MODIFIED_304).send();
+        Optional<ValueHeaders.Body> body = ValueHeaders.write(req, res, ref.sha256(), ref.size(), ref.contentType(),
+                withBody);
+        if (body.isEmpty()) {
             return;
         }
-        Optional<ByteRange> range = withBody
-                ? ByteRange.parse(req.headers().first(HeaderNames.RANGE), ref.size()) : Optional.empty();
-        res.header(HeaderNames.CONTENT_TYPE, ref.contentType());
-        res.header(HeaderNames.create(BlobHeaders.REPR_DIGEST), BlobHeaders.digestField(ref.sha256()));
-        if (!withBody) {
-            // send() without an entity keeps a Content-Length that is already set.
-            res.header(HeaderNames.CONTENT_LENGTH, Long.toString(ref.size()));
-            res.status(Status.OK_200).send();
-            return;
-        }
+        Optional<ByteRange> range = body.get().range();
         try (BlobContent content = open(ref, range)) {
             if (range.isPresent()) {
                 res.status(Status.PARTIAL_CONTENT_206);

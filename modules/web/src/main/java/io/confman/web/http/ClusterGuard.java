@@ -11,9 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
@@ -45,7 +43,7 @@ public final class ClusterGuard {
     /** A guard admitting {@code clusterToken} from {@code memberAddresses}, already resolved. */
     public ClusterGuard(String clusterToken, Set<InetAddress> memberAddresses) {
         // A blank token (single-node configuration) admits nobody.
-        this.tokenDigest = clusterToken == null || clusterToken.isBlank() ? null : sha256(clusterToken);
+        this.tokenDigest = clusterToken == null || clusterToken.isBlank() ? null : Sha256.of(clusterToken);
         this.memberAddresses = Set.copyOf(memberAddresses);
     }
 
@@ -82,7 +80,7 @@ public final class ClusterGuard {
 
     /** Checks a caller presenting {@code token} (empty when it sent none) from {@code remote}. */
     public Verdict check(Optional<String> token, SocketAddress remote) {
-        if (tokenDigest == null || token.isEmpty() || !MessageDigest.isEqual(tokenDigest, sha256(token.get()))) {
+        if (tokenDigest == null || token.isEmpty() || !MessageDigest.isEqual(tokenDigest, Sha256.of(token.get()))) {
             return Verdict.BAD_TOKEN;
         }
         if (!(remote instanceof InetSocketAddress inet) || inet.getAddress() == null
@@ -90,14 +88,5 @@ public final class ClusterGuard {
             return Verdict.NOT_A_MEMBER;
         }
         return Verdict.ALLOWED;
-    }
-
-    /** Hashing both sides first makes the comparison's time independent of the token length. */
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }
