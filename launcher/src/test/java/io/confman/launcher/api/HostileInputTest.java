@@ -176,9 +176,7 @@ class HostileInputTest extends OneClusterPerClass {
         for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
                 socket.setSoTimeout(30_000);
-                socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + ADMIN
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"value\":\"")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(startOfLongPut(path, "{\"value\":\""));
                 long started = System.nanoTime();
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 long tookMillis = (System.nanoTime() - started) / 1_000_000;
@@ -199,9 +197,7 @@ class HostileInputTest extends OneClusterPerClass {
         String before = listing();
         for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
-                socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + ADMIN
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"value\":\"cut")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(startOfLongPut(path, "{\"value\":\"cut"));
             }
         }
         LocalCluster.await(Duration.ofSeconds(10), "the cut-off bodies to be logged", () ->
@@ -221,6 +217,13 @@ class HostileInputTest extends OneClusterPerClass {
             assertTrue(tookMillis >= IDLE_TIMEOUT_MILLIS - 500 && tookMillis < 5 * IDLE_TIMEOUT_MILLIS,
                     "closed after " + tookMillis + " ms");
         }
+    }
+
+    /** A PUT announcing a 100,000-byte body, of which only {@code bodyStart} follows. */
+    private static byte[] startOfLongPut(String path, String bodyStart) {
+        return ("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + ADMIN
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + bodyStart)
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private void assertNoBlobTempFiles() throws IOException {
