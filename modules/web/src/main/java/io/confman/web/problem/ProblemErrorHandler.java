@@ -3,6 +3,7 @@ package io.confman.web.problem;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +17,15 @@ public final class ProblemErrorHandler implements ErrorHandler<Throwable> {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res, Throwable error) {
-        Problem problem = Problems.describe(req, error);
         String request = req.prologue().method().text() + " " + req.path().absolute().rawPath();
-        int status = problem.status().code();
-        if (Problems.clientFault(error).isPresent()) {
-            LOG.info("{} abandoned by the client: {}", request, problem.detail());
-            sendIfStillConnected(req, res, problem);
+        Optional<Problem> abandoned = Problems.clientFault(error);
+        if (abandoned.isPresent()) {
+            LOG.info("{} abandoned by the client: {}", request, abandoned.get().detail());
+            sendIfStillConnected(req, res, abandoned.get());
             return;
         }
+        Problem problem = Problems.describe(req, error);
+        int status = problem.status().code();
         if (status >= 500 && !problem.retryable()) {
             LOG.error("{} failed: {}", request, problem.detail(), error);
         } else if (problem.retryable()) {
