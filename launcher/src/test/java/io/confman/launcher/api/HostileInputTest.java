@@ -214,7 +214,9 @@ class HostileInputTest extends OneClusterPerClass {
             long started = System.nanoTime();
             assertEquals(-1, socket.getInputStream().read(), "the node closes the connection without a word");
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(tookMillis >= IDLE_TIMEOUT_MILLIS - 500 && tookMillis < 5 * IDLE_TIMEOUT_MILLIS,
+            // Helidon looks for idle connections every quarter of the timeout, at its own
+            // granularity (2.4 s seen for 3 s): the bounds are "not at once" and "not much later".
+            assertTrue(tookMillis >= IDLE_TIMEOUT_MILLIS / 2 && tookMillis < 5 * IDLE_TIMEOUT_MILLIS,
                     "closed after " + tookMillis + " ms");
         }
     }
