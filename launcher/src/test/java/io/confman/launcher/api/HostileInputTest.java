@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,8 @@ class HostileInputTest extends OneClusterPerClass {
 
     @Test
     void aBodyThatStallsIsCutOffAfterTheIdleTimeoutAndNothingIsStored() throws IOException {
+        String phrase = "abandoned by the client: the request body stalled";
+        int loggedBefore = timesLogged(phrase);
         String before = listing();
         for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
@@ -185,24 +188,24 @@ class HostileInputTest extends OneClusterPerClass {
                 assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408"), answer);
             }
         }
+        awaitLogged(loggedBefore + 2, phrase);
         assertEquals(before, listing());
         assertNoBlobTempFiles();
-        LocalCluster.await(Duration.ofSeconds(10), "the stalled bodies to be logged", () ->
-                leader.log().contains("abandoned by the client: the request body stalled") ? Optional.of(true)
-                        : Optional.empty());
     }
 
     @Test
     void aBodyCutShortByTheClientStoresNothing() throws IOException {
+        String phrase = "abandoned by the client: the connection closed before";
+        int loggedBefore = timesLogged(phrase);
         String before = listing();
         for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
                 socket.getOutputStream().write(startOfLongPut(path, "{\"value\":\"cut"));
             }
         }
-        LocalCluster.await(Duration.ofSeconds(10), "the cut-off bodies to be logged", () ->
-                leader.log().contains("abandoned by the client: the connection closed before") ? Optional.of(true)
-                        : Optional.empty());
+        // Both requests (JSON and raw value) must have unwound, each removing what it had begun,
+        // before the temp directories are looked at.
+        awaitLogged(loggedBefore + 2, phrase);
         assertEquals(before, listing());
         assertNoBlobTempFiles();
     }
@@ -226,6 +229,16 @@ class HostileInputTest extends OneClusterPerClass {
         return ("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + ADMIN
                 + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + bodyStart)
                 .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Waits until the leader's log holds {@code phrase} at least {@code times} times. */
+    private void awaitLogged(int times, String phrase) {
+        LocalCluster.await(Duration.ofSeconds(10), times + " log lines with '" + phrase + "'", () ->
+                timesLogged(phrase) >= times ? Optional.of(true) : Optional.empty());
+    }
+
+    private int timesLogged(String phrase) {
+        return leader.log().split(Pattern.quote(phrase), -1).length - 1;
     }
 
     private void assertNoBlobTempFiles() throws IOException {
