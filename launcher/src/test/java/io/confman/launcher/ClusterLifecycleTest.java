@@ -24,8 +24,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class ClusterLifecycleTest {
     private static final Duration ELECTION = Duration.ofSeconds(30);
-    /** Default election timeout upper bound, plus slack for a pre-vote and vote round on a busy machine. */
-    private static final long FAILOVER_BOUND_MILLIS = 3_000 + 2_000;
+    /**
+     * Two rounds of the default election timeout's upper bound, plus slack for the vote round trips
+     * on a busy machine. Usually one round suffices; when both survivors time out together and split
+     * the vote, Raft needs a second, randomised round (seen on a loaded two-core machine).
+     */
+    private static final long FAILOVER_BOUND_MILLIS = 2 * 3_000 + 2_000;
+    /** A clean stop usually takes 1–2 s; the bound leaves room for three busy JVMs on two cores. */
+    private static final long SIGTERM_BOUND_MILLIS = 8_000;
 
     @Test
     void threeNodesElectOneLeaderAndAgreeOnItAndTheTerm() {
@@ -97,7 +103,8 @@ class ClusterLifecycleTest {
             cluster.awaitLeader(ELECTION);
             Node node = cluster.nodes().getLast();
             Duration took = node.terminate(Duration.ofSeconds(10));
-            assertTrue(took.toMillis() < 5_000, "stopped in " + took.toMillis() + " ms");
+            System.out.printf("%s stopped %d ms after SIGTERM%n", node.id(), took.toMillis());
+            assertTrue(took.toMillis() < SIGTERM_BOUND_MILLIS, "stopped in " + took.toMillis() + " ms");
             assertTrue(node.log().contains("node " + node.id() + " stopped"), "clean shutdown is logged");
             for (int port : new int[] {node.httpPort(), node.raftPort()}) {
                 try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

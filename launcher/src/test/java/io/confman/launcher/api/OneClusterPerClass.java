@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,6 +30,15 @@ abstract class OneClusterPerClass {
     void startCluster() {
         cluster = LocalCluster.start(3, clusterSettings());
         api = new ApiClient(cluster);
+        leader = cluster.awaitLeader(ELECTION);
+    }
+
+    /**
+     * Looks the leader up again before each test: a long pause on a busy machine can move
+     * leadership during a class, and tests that read a node's local state need the current one.
+     */
+    @BeforeEach
+    void findLeader() {
         leader = cluster.awaitLeader(ELECTION);
     }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 /** A small HTTP client for tests: every call bounded by short timeouts, failures as empty. */
 public final class HttpProbe {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    /** Above every server-side timeout a test waits out (the Raft request timeout is 10 s by default). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 

@@ -281,20 +281,29 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Ports handed out by this JVM: the OS may offer a just-closed port again at once. */
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Test ports come from below Linux's ephemeral range (32768–60999): a node binds its ports
+     * seconds after they were chosen, and a port from that range may meanwhile become the source
+     * port of some outgoing connection. Each JVM starts at a random place so that two test runs on
+     * one machine rarely meet; a port that does not bind is skipped.
+     */
+    private static final int TEST_PORTS_FIRST = 20_000;
+    private static final int TEST_PORTS_COUNT = 12_000;
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger(
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(TEST_PORTS_COUNT));
 
-    /** A port that was free a moment ago and that no other node of this test run was given. */
+    /** A port that is free now, outside the ephemeral range, and that no other node of this test run was given. */
     public static int freePort() {
-        while (true) {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                if (HANDED_OUT.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < TEST_PORTS_COUNT; attempt++) {
+            int port = TEST_PORTS_FIRST + Math.floorMod(NEXT_PORT.getAndIncrement(), TEST_PORTS_COUNT);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException inUse) {
+                // taken by something else: try the next one
             }
         }
+        throw new IllegalStateException("no free loopback port in " + TEST_PORTS_FIRST + ".."
+                + (TEST_PORTS_FIRST + TEST_PORTS_COUNT - 1));
     }
 
     /** One member of the cluster and, when running, its process. */

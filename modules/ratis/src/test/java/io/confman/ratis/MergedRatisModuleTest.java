@@ -119,15 +119,25 @@ class MergedRatisModuleTest {
         assertEquals("1", text(read.getMessage()), "a linearizable read must see the committed write");
     }
 
+    /** Peers on distinct free ports: all sockets stay open until every port is known. */
     private List<RaftPeer> loopbackPeers() throws IOException {
-        List<RaftPeer> peers = new ArrayList<>();
-        for (int i = 1; i <= PEER_COUNT; i++) {
-            peers.add(RaftPeer.newBuilder()
-                    .setId(RaftPeerId.valueOf("n" + i))
-                    .setAddress(LOOPBACK + ":" + freeLoopbackPort())
-                    .build());
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            List<RaftPeer> peers = new ArrayList<>();
+            for (int i = 1; i <= PEER_COUNT; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
+                held.add(socket);
+                peers.add(RaftPeer.newBuilder()
+                        .setId(RaftPeerId.valueOf("n" + i))
+                        .setAddress(LOOPBACK + ":" + socket.getLocalPort())
+                        .build());
+            }
+            return peers;
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
-        return peers;
     }
 
     private RaftServer startServer(RaftPeer peer, RaftGroup group) throws IOException {
@@ -182,12 +192,6 @@ class MergedRatisModuleTest {
     private static int port(RaftPeer peer) {
         String address = peer.getAddress();
         return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String text(Message message) {

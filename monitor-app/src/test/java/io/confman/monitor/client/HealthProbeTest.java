@@ -29,15 +29,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class HealthProbeTest {
 
+    /** For the timeout test: the node there never answers. */
     private static final Timeouts FAST = new Timeouts(Duration.ofMillis(300), Duration.ofMillis(400));
+    /** For tests about what an answer means: room for a cold JVM's first serialisation. */
+    private static final Timeouts PATIENT = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
 
     @Test
     void readyAndNotReadyAnswersAreBothReachable() throws Exception {
-        try (RecordedCluster cluster = new RecordedCluster(2); HealthProbe probe = new HealthProbe(FAST, Clock.systemUTC())) {
+        try (RecordedCluster cluster = new RecordedCluster(2); HealthProbe probe = new HealthProbe(PATIENT, Clock.systemUTC())) {
             cluster.answer(0, Reports.report("node1", "node1", 7, 42));
             cluster.answer(1, Reports.report("node2", ClusterView.FOLLOWER, null, 7, 40, HealthReport.NOT_READY, null));
-            NodePoll ready = probe.probe(cluster.url(0)).get(2, TimeUnit.SECONDS);
-            NodePoll notReady = probe.probe(cluster.url(1)).get(2, TimeUnit.SECONDS);
+            NodePoll ready = probe.probe(cluster.url(0)).get(5, TimeUnit.SECONDS);
+            NodePoll notReady = probe.probe(cluster.url(1)).get(5, TimeUnit.SECONDS);
             assertTrue(ready.reachable());
             assertEquals(42, ready.report().cluster().commitIndex());
             assertEquals("node1", ready.report().cluster().nodeId());
@@ -52,8 +55,8 @@ class HealthProbeTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        try (HealthProbe probe = new HealthProbe(FAST, Clock.systemUTC())) {
-            NodePoll poll = probe.probe(URI.create("http://127.0.0.1:" + port + "/")).get(2, TimeUnit.SECONDS);
+        try (HealthProbe probe = new HealthProbe(PATIENT, Clock.systemUTC())) {
+            NodePoll poll = probe.probe(URI.create("http://127.0.0.1:" + port + "/")).get(5, TimeUnit.SECONDS);
             assertFalse(poll.reachable());
             assertEquals("connection refused", poll.error());
         }
@@ -97,9 +100,9 @@ class HealthProbeTest {
             exchange.close();
         });
         server.start();
-        try (HealthProbe probe = new HealthProbe(FAST, Clock.systemUTC())) {
+        try (HealthProbe probe = new HealthProbe(PATIENT, Clock.systemUTC())) {
             NodePoll poll = probe.probe(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
-                    .get(2, TimeUnit.SECONDS);
+                    .get(5, TimeUnit.SECONDS);
             assertFalse(poll.reachable());
             assertEquals("HTTP 502: unreadable health body", poll.error());
         } finally {

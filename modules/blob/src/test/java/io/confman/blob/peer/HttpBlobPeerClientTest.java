@@ -119,8 +119,10 @@ class HttpBlobPeerClientTest {
             assertTrue(tookMillis >= 1000 && tookMillis < 15_000, "gave up after " + tookMillis + " ms");
             assertFalse(local.exists(id), "nothing of the stalled body is kept");
             assertFalse(Thread.currentThread().isInterrupted(), "no interrupt is left behind");
-
-            assertEquals(new PutResult(id, 200_000, true), quick.fetch(id, List.of(staller.peer(), holder.peer())));
+        }
+        // The same stall, then a good peer; the longer timeout leaves the good peer room on a busy machine.
+        try (HttpBlobPeerClient patient = new HttpBlobPeerClient(local, TOKEN, MAX_BYTES, Duration.ofSeconds(3))) {
+            assertEquals(new PutResult(id, 200_000, true), patient.fetch(id, List.of(staller.peer(), holder.peer())));
         }
         try (BlobContent content = local.open(id).orElseThrow()) {
             assertTrue(TestContent.sameBytes(TestContent.stream(12, 200_000), content.stream()));
