@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -289,8 +291,7 @@ public final class LocalCluster implements AutoCloseable {
      */
     private static final int TEST_PORTS_FIRST = 20_000;
     private static final int TEST_PORTS_COUNT = 12_000;
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger(
-            java.util.concurrent.ThreadLocalRandom.current().nextInt(TEST_PORTS_COUNT));
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(ThreadLocalRandom.current().nextInt(TEST_PORTS_COUNT));
 
     /** A port that is free now, outside the ephemeral range, and that no other node of this test run was given. */
     public static int freePort() {
