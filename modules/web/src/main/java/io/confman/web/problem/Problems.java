@@ -55,7 +55,10 @@ public final class Problems {
         };
     }
 
-    /** What to answer for {@code error}, thrown while serving {@code req}. */
+    /**
+     * What to answer for {@code error}, thrown while serving {@code req}; a body the client
+     * abandoned is told apart first, by {@link #clientFault}.
+     */
     public static Problem describe(ServerRequest req, Throwable error) {
         return switch (error) {
             case ApiException api -> Problem.of(api);
@@ -64,8 +67,8 @@ public final class Problems {
                     Problem.of(ProblemType.NOT_FOUND, "no endpoint at " + req.prologue().method().text() + " "
                             + req.path().absolute().rawPath());
             case HttpException http -> forStatus(http.status(), http.getMessage());
-            default -> clientFault(error).orElseGet(() -> Problem.of(ProblemType.INTERNAL_ERROR,
-                    "unexpected error; the node log has the details under this correlation id"));
+            default -> Problem.of(ProblemType.INTERNAL_ERROR,
+                    "unexpected error; the node log has the details under this correlation id");
         };
     }
 
