@@ -173,41 +173,22 @@ class HostileInputTest extends OneClusterPerClass {
 
     @Test
     void aBodyThatStallsIsCutOffAfterTheIdleTimeoutAndNothingIsStored() throws IOException {
-        String phrase = "abandoned by the client: the request body stalled";
-        int loggedBefore = timesLogged(phrase);
-        String before = listing();
-        for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
-                socket.setSoTimeout(30_000);
-                socket.getOutputStream().write(startOfLongPut(path, "{\"value\":\""));
-                long started = System.nanoTime();
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                long tookMillis = (System.nanoTime() - started) / 1_000_000;
-                assertTrue(tookMillis >= IDLE_TIMEOUT_MILLIS - 500 && tookMillis < 5 * IDLE_TIMEOUT_MILLIS,
-                        path + " was cut off after " + tookMillis + " ms");
-                assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408"), answer);
-            }
-        }
-        awaitLogged(loggedBefore + 2, phrase);
-        assertEquals(before, listing());
-        assertNoBlobTempFiles();
+        abandonBothPuts("{\"value\":\"", "abandoned by the client: the request body stalled", (socket, path) -> {
+            socket.setSoTimeout(30_000);
+            long started = System.nanoTime();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(tookMillis >= IDLE_TIMEOUT_MILLIS - 500 && tookMillis < 5 * IDLE_TIMEOUT_MILLIS,
+                    path + " was cut off after " + tookMillis + " ms");
+            assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408"), answer);
+        });
     }
 
     @Test
     void aBodyCutShortByTheClientStoresNothing() throws IOException {
-        String phrase = "abandoned by the client: the connection closed before";
-        int loggedBefore = timesLogged(phrase);
-        String before = listing();
-        for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
-                socket.getOutputStream().write(startOfLongPut(path, "{\"value\":\"cut"));
-            }
-        }
-        // Both requests (JSON and raw value) must have unwound, each removing what it had begun,
-        // before the temp directories are looked at.
-        awaitLogged(loggedBefore + 2, phrase);
-        assertEquals(before, listing());
-        assertNoBlobTempFiles();
+        // The client closes the connection at once (the socket's try block ends).
+        abandonBothPuts("{\"value\":\"cut", "abandoned by the client: the connection closed before",
+                (socket, path) -> { });
     }
 
     @Test
@@ -229,6 +210,31 @@ class HostileInputTest extends OneClusterPerClass {
         return ("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + ADMIN
                 + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + bodyStart)
                 .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** What a test client does on its socket after sending the start of a long PUT to {@code path}. */
+    private interface Abandon {
+        void after(Socket socket, String path) throws IOException;
+    }
+
+    /**
+     * Starts a long PUT of a JSON value and of a raw value, each beginning with {@code bodyStart},
+     * and abandons each as {@code abandon} says. Then checks that both requests were logged with
+     * {@code phrase}, which each logs only after removing what it had begun, and that nothing was
+     * stored on any node.
+     */
+    private void abandonBothPuts(String bodyStart, String phrase, Abandon abandon) throws IOException {
+        int loggedBefore = timesLogged(phrase);
+        String before = listing();
+        for (String path : new String[] {KEY_PATH, KEY_PATH + "/value"}) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), leader.httpPort())) {
+                socket.getOutputStream().write(startOfLongPut(path, bodyStart));
+                abandon.after(socket, path);
+            }
+        }
+        awaitLogged(loggedBefore + 2, phrase);
+        assertEquals(before, listing());
+        assertNoBlobTempFiles();
     }
 
     /** Waits until the leader's log holds {@code phrase} at least {@code times} times. */
