@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Space a put must leave free on the store's file system. Blobs share the disk with the Raft log,
@@ -18,9 +19,9 @@ final class DiskReserve {
     private final FileStore fileStore;
     private final long reserveBytes;
 
-    /** A reserve on {@code fileStore} (null: no reserve). */
+    /** A reserve of {@code reserveBytes} on {@code fileStore} (0: none). */
     DiskReserve(FileStore fileStore, long reserveBytes) {
-        this.fileStore = fileStore;
+        this.fileStore = Objects.requireNonNull(fileStore, "fileStore");
         this.reserveBytes = reserveBytes;
     }
 
@@ -39,7 +40,7 @@ final class DiskReserve {
     /** Usable space on the disk now, or -1 when it cannot be told. */
     long usableBytes() {
         try {
-            return fileStore == null ? -1 : fileStore.getUsableSpace();
+            return fileStore.getUsableSpace();
         } catch (IOException e) {
             return -1;
         }
@@ -64,7 +65,7 @@ final class DiskReserve {
         }
 
         private void check() throws IOException {
-            if (fileStore == null || reserveBytes == 0) {
+            if (reserveBytes == 0) {
                 return;
             }
             long usable = fileStore.getUsableSpace();
