@@ -120,7 +120,9 @@ public final class NodeConfig {
                     config.get("raft.requestTimeoutMillis").asLong().get(),
                     config.get("raft.snapshotBudgetMillis").asLong().get(),
                     config.get("raft.snapshotInterval").asLong().get(),
-                    config.get("raft.logSegmentSizeBytes").asLong().get());
+                    config.get("raft.logSegmentSizeBytes").asLong().get(),
+                    config.get("raft.maxProposalsInFlight").asInt().get(),
+                    ratisProperties(config.get("raft.ratis").asString().orElse("")));
             String token = config.get("cluster.token").asString().orElse("");
             List<String> problems = new ArrayList<>(raft.problems());
             if (members.size() > 1 && token.isBlank()) {
@@ -142,6 +144,23 @@ public final class NodeConfig {
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigProblem("invalid configuration: " + e.getMessage());
         }
+    }
+
+    /** {@code raft.ratis}: "key=value" pairs separated by whitespace or commas. */
+    static Map<String, String> ratisProperties(String pairs) {
+        Map<String, String> properties = new HashMap<>();
+        for (String pair : pairs.trim().split("[\\s,]+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new ConfigProblem("raft.ratis entry '" + pair + "' must be key=value, e.g."
+                        + " raft.server.log.appender.wait-time.min=2ms");
+            }
+            properties.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return properties;
     }
 
     private static List<ApiKey> apiKeys(Config list) {

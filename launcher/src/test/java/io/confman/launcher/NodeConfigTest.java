@@ -38,7 +38,34 @@ class NodeConfigTest {
         assertEquals(3000, s.raft().electionTimeoutMaxMillis());
         assertEquals(10_000, s.raft().requestTimeoutMillis());
         assertEquals(100, s.raft().snapshotBudgetMillis());
-        assertEquals(50, s.raft().snapshotIntervalEntries());
+        assertEquals(10_000, s.raft().snapshotIntervalEntries());
+        assertEquals(2, s.raft().maxProposalsInFlight());
+        assertEquals(Map.of(), s.raft().ratisProperties());
+    }
+
+    @Test
+    void ratisPropertiesPassThroughFromFilesAndTheEnvironment() throws IOException {
+        Path file = Files.writeString(dir.resolve("r.yaml"),
+                "raft:\n  ratis: \"raft.server.log.appender.wait-time.min=2ms, raft.server.log.force.sync.num=64\"\n");
+        NodeSettings fromFile = NodeConfig.settings(NodeConfig.load(List.of(file), true, Map.of(), Map.of()));
+        assertEquals(Map.of("raft.server.log.appender.wait-time.min", "2ms", "raft.server.log.force.sync.num", "64"),
+                fromFile.raft().ratisProperties());
+        NodeSettings fromEnv = NodeConfig.settings(NodeConfig.load(List.of(file), true,
+                Map.of("CONFMAN_RAFT_RATIS", "raft.server.log.log-metadata.enabled=true"), Map.of()));
+        assertEquals(Map.of("raft.server.log.log-metadata.enabled", "true"), fromEnv.raft().ratisProperties());
+    }
+
+    @Test
+    void aRatisPropertyThatIsNotKeyEqualsValueOrNotRatisIsRefused() {
+        var malformed = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(
+                List.of(), true, Map.of("CONFMAN_RAFT_RATIS", "raft.server.log.force.sync.num"), Map.of())));
+        assertTrue(malformed.getMessage().contains("must be key=value"), malformed.getMessage());
+        var foreign = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(
+                List.of(), true, Map.of("CONFMAN_RAFT_RATIS", "server.port=1"), Map.of())));
+        assertTrue(foreign.getMessage().contains("'server.port' is not a Ratis property"), foreign.getMessage());
+        var zero = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(
+                List.of(), true, Map.of("CONFMAN_RAFT_MAX_PROPOSALS_IN_FLIGHT", "0"), Map.of())));
+        assertTrue(zero.getMessage().contains("raft.maxProposalsInFlight must be at least 1"), zero.getMessage());
     }
 
     @Test

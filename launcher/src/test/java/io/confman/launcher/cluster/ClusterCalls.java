@@ -7,6 +7,8 @@ import io.confman.launcher.testkit.LocalCluster.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +32,13 @@ final class ClusterCalls {
         }
     }
 
+    /** PUT a string value only if the key is at {@code version} (If-Match); 200, or 412 when it is not. */
+    HttpResponse<String> putIfMatch(Node node, String namespace, String key, String value, long version) {
+        return cluster.http().send("PUT", node.url(configPath(namespace, key)), "{\"value\":" + quote(value) + "}",
+                Map.of("X-Api-Key", LocalCluster.ADMIN_KEY, "Content-Type", "application/json",
+                        "If-Match", "\"" + version + "\""));
+    }
+
     /** GET one config entry, linearizable unless {@code consistency} says otherwise. */
     HttpResponse<String> get(Node node, String namespace, String key, String consistency) {
         String query = consistency == null ? "" : "?consistency=" + consistency;
@@ -41,6 +50,17 @@ final class ClusterCalls {
     JsonNode state(Node node) {
         return json(cluster.http().send("GET", node.url("internal/state"), null,
                 Map.of("X-Cluster-Token", LocalCluster.TOKEN)));
+    }
+
+    /** Polls until every node reports the same applied index and state hash; their states. */
+    List<JsonNode> awaitIdenticalState(Duration timeout) {
+        return LocalCluster.await(timeout, "identical state on all nodes", () -> {
+            List<JsonNode> states = cluster.nodes().stream().map(this::state).toList();
+            JsonNode first = states.getFirst();
+            boolean same = states.stream().allMatch(s -> s.path("appliedIndex").asLong() == first.path("appliedIndex").asLong()
+                    && s.path("stateHash").asText().equals(first.path("stateHash").asText()));
+            return same ? Optional.of(states) : Optional.empty();
+        });
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -11,12 +11,11 @@ import io.confman.launcher.testkit.LocalCluster.Node;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Metadata snapshots: after more than {@code raft.snapshotInterval} (50) writes every node has
+ * Metadata snapshots: after more than {@code raft.snapshotInterval} (50 here) writes every node has
  * taken one and reports it in {@code /health/ready}; a follower wiped of its data catches up from
  * the leader's snapshot plus the log after it; and at the same applied index every node's state
  * hash is identical.
@@ -31,7 +30,8 @@ class SnapshotCatchUpTest {
     void wipedFollowerCatchesUpFromSnapshotPlusLogAndStateHashesAgree() {
         // Small log segments, so that the leader purges what its snapshots cover and a wiped node
         // must install a snapshot before it can replay the rest of the log.
-        try (LocalCluster cluster = LocalCluster.start(3, Map.of("raft.logSegmentSizeBytes", "16384"))) {
+        try (LocalCluster cluster = LocalCluster.start(3, Map.of("raft.logSegmentSizeBytes", "16384",
+                "raft.snapshotInterval", "50"))) {
             ClusterCalls calls = new ClusterCalls(cluster);
             Node leader = cluster.awaitLeader(ELECTION);
             for (int i = 0; i < WRITES; i++) {
@@ -56,7 +56,7 @@ class SnapshotCatchUpTest {
             Node current = cluster.awaitLeader(ELECTION);
             assertEquals(200, calls.put(current, NAMESPACE, "last", "x").orElseThrow().statusCode());
 
-            List<JsonNode> states = awaitIdenticalState(cluster, calls);
+            List<JsonNode> states = calls.awaitIdenticalState(ELECTION);
             System.out.printf("state hash %s at applied index %d on all nodes%n",
                     states.getFirst().path("stateHash").asText(), states.getFirst().path("appliedIndex").asLong());
             HealthReport rejoined = cluster.awaitHealth(follower, ELECTION, "a snapshot", r -> r.snapshot() != null);
@@ -64,16 +64,5 @@ class SnapshotCatchUpTest {
             assertTrue(follower.log().contains("installed"), "the wiped node installed the leader's snapshot");
             assertEquals("v119", ClusterCalls.json(calls.get(follower, NAMESPACE, "k39", "stale")).path("value").asText());
         }
-    }
-
-    /** Polls until every node reports the same applied index and state hash. */
-    private static List<JsonNode> awaitIdenticalState(LocalCluster cluster, ClusterCalls calls) {
-        return LocalCluster.await(ELECTION, "identical state on all nodes", () -> {
-            List<JsonNode> states = cluster.nodes().stream().map(calls::state).toList();
-            JsonNode first = states.getFirst();
-            boolean same = states.stream().allMatch(s -> s.path("appliedIndex").asLong() == first.path("appliedIndex").asLong()
-                    && s.path("stateHash").asText().equals(first.path("stateHash").asText()));
-            return same ? Optional.of(states) : Optional.empty();
-        });
     }
 }

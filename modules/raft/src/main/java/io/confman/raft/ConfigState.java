@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The mutable replicated state: namespaces, entries per namespace, audit per namespace, the last
- * applied position and the malformed-entry count. Sorted maps make every iteration order, and so
+ * applied position, the malformed-entry count and the newest revision. Sorted maps make every iteration order, and so
  * the snapshot bytes and the state hash, a function of the content alone.
  *
  * <p>Not thread-safe. {@link ConfigStateMachine} owns one instance at a time and guards it with its
@@ -24,6 +24,8 @@ final class ConfigState {
     final int auditEventsPerNamespace;
     LogPosition lastApplied = LogPosition.INITIAL;
     long malformedEntries;
+    /** The newest revision given to a change; 0 before the first. */
+    long lastRevision;
 
     ConfigState(int auditEventsPerNamespace) {
         if (auditEventsPerNamespace < 1) {

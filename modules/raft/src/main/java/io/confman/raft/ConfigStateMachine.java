@@ -1,6 +1,7 @@
 package io.confman.raft;
 
 import io.confman.codec.command.Command;
+import io.confman.codec.command.CommandBatch;
 import io.confman.codec.command.CommandCodec;
 import io.confman.codec.command.DecodeResult;
 import io.confman.codec.model.AuditEvent;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The replicated configuration state and the rules that change it; deterministic, with no Raft,
  * file, clock or thread of its own. The rules themselves are documented on the package-private
  * {@code CommandApplier}: versions start at 1 and count updates, restart at 1 after a delete;
- * revision = log index; deleting a namespace cascades to its entries.
+ * revision = log index, or just above it for the later commands of a batch entry (unique and
+ * increasing either way); deleting a namespace cascades to its entries.
  *
  * <p><b>Threads.</b> {@link #apply}, {@link #advance}, {@link #restore} and {@link #reset} are
  * called by one thread at a time, in log order — Ratis's apply thread. {@link #writeSnapshot} is called while that thread
@@ -70,19 +73,28 @@ public final class ConfigStateMachine implements ConfigQueries {
         this.writeLock = lock.writeLock();
     }
 
-    /** Decodes and applies the log entry at {@code position}. Apply thread only; never throws for bad bytes. */
+    /** Decodes and applies the single-command entry at {@code position}. Apply thread only; never throws for bad bytes. */
     public ApplyResult apply(LogPosition position, ByteBuffer entry) {
-        return applyDecoded(position, CommandCodec.decode(entry));
+        return applyDecoded(position, List.of(CommandCodec.decode(entry))).getFirst();
     }
 
     /** As {@link #apply(LogPosition, ByteBuffer)}. */
     public ApplyResult apply(LogPosition position, byte[] entry) {
-        return applyDecoded(position, CommandCodec.decode(entry));
+        return applyDecoded(position, List.of(CommandCodec.decode(entry))).getFirst();
     }
 
     /** Applies an already decoded command at {@code position}, e.g. in an in-memory single node. */
     public ApplyResult apply(LogPosition position, Command command) {
-        return applyDecoded(position, new DecodeResult.Decoded(command, 0));
+        return applyDecoded(position, List.of(new DecodeResult.Decoded(command, 0))).getFirst();
+    }
+
+    /**
+     * Decodes and applies the entry at {@code position}, a single command or a {@link CommandBatch}
+     * whose commands apply in order, atomically for readers; one result per command (one {@link
+     * ApplyResult.Skipped} for a damaged batch). Apply thread only; never throws for bad bytes.
+     */
+    public List<ApplyResult> applyEntry(LogPosition position, ByteBuffer entry) {
+        return applyDecoded(position, CommandBatch.decode(entry));
     }
 
     /**
@@ -98,28 +110,48 @@ public final class ConfigStateMachine implements ConfigQueries {
         }
     }
 
-    private ApplyResult applyDecoded(LogPosition position, DecodeResult decoded) {
-        ApplyResult result;
+    private List<ApplyResult> applyDecoded(LogPosition position, List<DecodeResult> commands) {
+        List<ApplyResult> results = new ArrayList<>(commands.size());
         writeLock.lock();
         try {
             moveTo(position);
-            result = switch (decoded) {
-                case DecodeResult.Decoded d -> CommandApplier.apply(state, d.command(), position.index());
-                case DecodeResult.Malformed m -> {
-                    state.malformedEntries++;
-                    yield new ApplyResult.Skipped(m.reason());
-                }
-            };
+            for (DecodeResult decoded : commands) {
+                results.add(applyOne(decoded, position.index()));
+            }
         } finally {
             writeLock.unlock();
         }
-        if (result instanceof ApplyResult.Skipped skipped) {
-            LOG.warn("Skipped malformed log entry at index {}: {}", position.index(), skipped.reason());
-        } else if (decoded instanceof DecodeResult.Decoded d && d.leadingZeroBytes() > 0) {
-            LOG.debug("Skipped {} leading zero bytes before the entry at index {}", d.leadingZeroBytes(),
-                    position.index());
+        for (int i = 0; i < commands.size(); i++) {
+            if (results.get(i) instanceof ApplyResult.Skipped skipped) {
+                LOG.warn("Skipped malformed log entry at index {}: {}", position.index(), skipped.reason());
+            } else if (commands.get(i) instanceof DecodeResult.Decoded d && d.leadingZeroBytes() > 0) {
+                LOG.debug("Skipped {} leading zero bytes before the entry at index {}", d.leadingZeroBytes(),
+                        position.index());
+            }
         }
-        return result;
+        return results;
+    }
+
+    /**
+     * Applies one command of the entry at {@code index}. Its revision is the entry's index or, when
+     * an earlier command of a batch took that, the next one up: revisions stay unique, increasing
+     * and never below the log index of their entry.
+     */
+    private ApplyResult applyOne(DecodeResult decoded, long index) {
+        return switch (decoded) {
+            case DecodeResult.Decoded d -> {
+                long revision = Math.max(state.lastRevision + 1, index);
+                ApplyResult result = CommandApplier.apply(state, d.command(), revision);
+                if (result instanceof ApplyResult.Applied) {
+                    state.lastRevision = revision;
+                }
+                yield result;
+            }
+            case DecodeResult.Malformed m -> {
+                state.malformedEntries++;
+                yield new ApplyResult.Skipped(m.reason());
+            }
+        };
     }
 
     private void moveTo(LogPosition position) {

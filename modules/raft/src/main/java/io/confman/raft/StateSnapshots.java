@@ -35,7 +35,7 @@ final class StateSnapshots {
      */
     static Capture capture(ConfigState state) {
         return new Capture(new SnapshotMetadata(state.lastApplied.term(), state.lastApplied.index(),
-                state.malformedEntries), List.copyOf(state.namespaces.values()), state.allEntries().toList(),
+                state.malformedEntries, state.lastRevision), List.copyOf(state.namespaces.values()), state.allEntries().toList(),
                 state.allAuditEvents().toList());
     }
 
@@ -59,11 +59,13 @@ final class StateSnapshots {
 
         @Override
         public void metadata(SnapshotMetadata metadata) throws InvalidSnapshotException {
-            if (metadata.lastAppliedIndex() < -1 || metadata.lastAppliedTerm() < 0 || metadata.malformedEntries() < 0) {
+            if (metadata.lastAppliedIndex() < -1 || metadata.lastAppliedTerm() < 0 || metadata.malformedEntries() < 0
+                    || metadata.lastRevision() < metadata.lastAppliedIndex()) {
                 throw new InvalidSnapshotException("snapshot metadata out of range: " + metadata);
             }
             state.lastApplied = new LogPosition(metadata.lastAppliedTerm(), metadata.lastAppliedIndex());
             state.malformedEntries = metadata.malformedEntries();
+            state.lastRevision = metadata.lastRevision();
         }
 
         @Override

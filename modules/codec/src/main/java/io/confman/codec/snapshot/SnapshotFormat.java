@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
  * header   8 bytes magic "CONFSNAP", 4 bytes format version (big-endian int)
  * body     frames: 4-byte big-endian length (1..CHUNK_MAX_BYTES) followed by that many bytes;
  *          a frame of length 0 ends the body. The concatenated frame data is one UTF-8 JSON
- *          object: {"lastAppliedTerm","lastAppliedIndex","malformedEntries",
- *          "namespaces":[...],"entries":[...],"audit":[...]} in exactly this order.
+ *          object: {"lastAppliedTerm","lastAppliedIndex","malformedEntries","lastRevision",
+ *          "namespaces":[...],"entries":[...],"audit":[...]} in exactly this order
+ *          (version 1, still read, has no "lastRevision").
  * trailer  32 bytes: SHA-256 of every byte before it (header and frames)
  * </pre>
  *
@@ -20,8 +21,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SnapshotFormat {
 
-    /** The format version this node writes and the only one it reads. */
-    public static final int VERSION = 1;
+    /** The format version this node writes. */
+    public static final int VERSION = 2;
+
+    /** The oldest format version this node still reads. */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     /** Upper bound of one frame's data. */
     public static final int CHUNK_MAX_BYTES = 64 * 1024;

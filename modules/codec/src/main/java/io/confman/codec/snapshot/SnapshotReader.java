@@ -34,12 +34,12 @@ public final class SnapshotReader {
     public static SnapshotMetadata read(InputStream in, SnapshotVisitor visitor) throws IOException {
         MessageDigest sha = SnapshotWriter.newDigest();
         DigestInputStream digested = new DigestInputStream(in, sha);
-        readHeader(digested);
+        int version = readHeader(digested);
         ChunkedInputStream body = new ChunkedInputStream(digested);
         SnapshotMetadata metadata;
         InvalidSnapshotException contentProblem = null;
         try (JsonParser parser = StrictJson.MAPPER.createParser(body)) {
-            metadata = readBody(parser, visitor);
+            metadata = readBody(parser, visitor, version);
         } catch (JacksonException | ShapeException e) {
             contentProblem = new InvalidSnapshotException("snapshot content is invalid: " + e.getMessage(), e);
             metadata = null;
@@ -55,7 +55,8 @@ public final class SnapshotReader {
         return metadata;
     }
 
-    private static void readHeader(InputStream in) throws IOException {
+    /** Reads the magic and the version; returns the version, one this node reads. */
+    private static int readHeader(InputStream in) throws IOException {
         byte[] magic = in.readNBytes(SnapshotFormat.MAGIC.length);
         if (!Arrays.equals(magic, SnapshotFormat.MAGIC)) {
             if (magic.length < SnapshotFormat.MAGIC.length) {
@@ -68,15 +69,20 @@ public final class SnapshotReader {
             throw ChunkedInputStream.truncated();
         }
         int found = ByteBuffer.wrap(version).getInt();
-        if (found != SnapshotFormat.VERSION) {
+        if (found < SnapshotFormat.OLDEST_READABLE_VERSION || found > SnapshotFormat.VERSION) {
             throw new UnsupportedSnapshotVersionException(found);
         }
+        return found;
     }
 
-    private static SnapshotMetadata readBody(JsonParser parser, SnapshotVisitor visitor) throws IOException {
+    private static SnapshotMetadata readBody(JsonParser parser, SnapshotVisitor visitor, int version)
+            throws IOException {
         expect(parser, JsonToken.START_OBJECT);
-        SnapshotMetadata metadata = new SnapshotMetadata(readLongField(parser, "lastAppliedTerm"),
-                readLongField(parser, "lastAppliedIndex"), readLongField(parser, "malformedEntries"));
+        long term = readLongField(parser, "lastAppliedTerm");
+        long index = readLongField(parser, "lastAppliedIndex");
+        long malformed = readLongField(parser, "malformedEntries");
+        long lastRevision = version >= 2 ? readLongField(parser, "lastRevision") : index;
+        SnapshotMetadata metadata = new SnapshotMetadata(term, index, malformed, lastRevision);
         visitor.metadata(metadata);
         readArray(parser, "namespaces", node -> visitor.namespace(ModelJson.namespace(node)));
         readArray(parser, "entries", node -> visitor.entry(ModelJson.entry(node)));

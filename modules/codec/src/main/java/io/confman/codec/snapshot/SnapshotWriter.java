@@ -31,7 +31,7 @@ public final class SnapshotWriter {
      * Writes one snapshot.
      *
      * @param out         receives the file bytes
-     * @param metadata    last applied term/index and malformed count
+     * @param metadata    last applied term/index, malformed count, last revision
      * @param namespaces  every namespace, in the order they should be restored
      * @param entries     every config entry
      * @param auditEvents the retained audit events, grouped by namespace, newest first in each group
@@ -49,6 +49,7 @@ public final class SnapshotWriter {
             generator.writeNumberField("lastAppliedTerm", metadata.lastAppliedTerm());
             generator.writeNumberField("lastAppliedIndex", metadata.lastAppliedIndex());
             generator.writeNumberField("malformedEntries", metadata.malformedEntries());
+            generator.writeNumberField("lastRevision", metadata.lastRevision());
             generator.writeArrayFieldStart("namespaces");
             for (Namespace namespace : namespaces) {
                 ModelJson.write(generator, namespace);

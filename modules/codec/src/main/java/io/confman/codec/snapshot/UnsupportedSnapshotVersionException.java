@@ -7,7 +7,7 @@ public final class UnsupportedSnapshotVersionException extends SnapshotException
 
     public UnsupportedSnapshotVersionException(int version) {
         super("snapshot format version " + version + " is not supported by this node (supports "
-                + SnapshotFormat.VERSION + ")");
+                + SnapshotFormat.OLDEST_READABLE_VERSION + " to " + SnapshotFormat.VERSION + ")");
         this.version = version;
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotFormatTest {
 
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-    private static final SnapshotMetadata METADATA = new SnapshotMetadata(3, 42, 1);
+    private static final SnapshotMetadata METADATA = new SnapshotMetadata(3, 42, 1, 45);
     private static final List<Namespace> NAMESPACES = List.of(
             new Namespace("dev", null, "alice", "2026-01-01T00:00:00Z"),
             new Namespace("prod", "production", "bob", "2026-01-02T00:00:00Z"));
@@ -53,6 +53,20 @@ class SnapshotFormatTest {
         assertEquals(NAMESPACES, visitor.namespaces);
         assertEquals(ENTRIES, visitor.entries);
         assertEquals(AUDIT, visitor.auditEvents);
+    }
+
+    @Test
+    void aVersionOneSnapshotReadsWithItsLastAppliedIndexAsLastRevision() throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(SnapshotFormat.MAGIC);
+        file.write(ByteBuffer.allocate(4).putInt(1).array());
+        ChunkedOutputStream body = new ChunkedOutputStream(file);
+        body.write(("{\"lastAppliedTerm\":3,\"lastAppliedIndex\":42,\"malformedEntries\":1,"
+                + "\"namespaces\":[],\"entries\":[],\"audit\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.finish();
+        file.write(MessageDigest.getInstance("SHA-256").digest(file.toByteArray()));
+        SnapshotMetadata read = SnapshotReader.read(new ByteArrayInputStream(file.toByteArray()), new CollectingVisitor());
+        assertEquals(new SnapshotMetadata(3, 42, 1, 42), read);
     }
 
     @Test
@@ -118,7 +132,7 @@ class SnapshotFormatTest {
         ByteBuffer.wrap(file).putInt(SnapshotFormat.MAGIC.length, 7);
         UnsupportedSnapshotVersionException e = assertThrows(UnsupportedSnapshotVersionException.class,
                 () -> SnapshotReader.read(new ByteArrayInputStream(file), new CollectingVisitor()));
-        assertEquals("snapshot format version 7 is not supported by this node (supports 1)", e.getMessage());
+        assertEquals("snapshot format version 7 is not supported by this node (supports 1 to 2)", e.getMessage());
         assertEquals(7, e.version());
     }
 

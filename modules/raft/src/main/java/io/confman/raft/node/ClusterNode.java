@@ -24,11 +24,11 @@ public interface ClusterNode extends AutoCloseable {
     NodeStatus status();
 
     /**
-     * Proposes an encoded command. Accepted on any node: a follower forwards it to the leader.
+     * Proposes an encoded entry. Accepted on any node: a follower forwards it to the leader.
      * Completes with the state machine's answer once the entry is committed on a quorum and
-     * applied by the leader.
+     * applied by the leader: the answer object itself on the leader, its encoding elsewhere.
      */
-    CompletableFuture<byte[]> propose(byte[] command);
+    CompletableFuture<ReplicatedStateMachine.Answer> propose(byte[] command);
 
     /**
      * Completes once this node has applied every entry committed before the call (Raft ReadIndex,

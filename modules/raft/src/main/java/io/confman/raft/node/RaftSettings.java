@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -28,17 +29,24 @@ import java.util.UUID;
  * @param snapshotIntervalEntries  a snapshot is taken every this many applied entries
  * @param logSegmentSizeBytes      size at which a Raft log segment file is closed; only closed
  *                                 segments below the newest snapshot are purged
+ * @param maxProposalsInFlight     Raft entries this node has proposed and not yet seen answered, at
+ *                                 most; writes that arrive meanwhile wait and go out together as
+ *                                 one batch entry
+ * @param ratisProperties          Apache Ratis properties ({@code raft.server.*}, {@code
+ *                                 raft.grpc.*}, ...) set as given, over Confman's own choices
  */
 public record RaftSettings(String nodeId, UUID groupId, List<Member> members, Path storageDir,
                            long electionTimeoutMinMillis, long electionTimeoutMaxMillis,
                            long requestTimeoutMillis, long snapshotBudgetMillis,
-                           long snapshotIntervalEntries, long logSegmentSizeBytes) {
+                           long snapshotIntervalEntries, long logSegmentSizeBytes,
+                           int maxProposalsInFlight, Map<String, String> ratisProperties) {
 
     public static final long DEFAULT_ELECTION_TIMEOUT_MIN_MILLIS = 1_000;
     public static final long DEFAULT_ELECTION_TIMEOUT_MAX_MILLIS = 3_000;
     public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_SNAPSHOT_BUDGET_MILLIS = 100;
-    public static final long DEFAULT_SNAPSHOT_INTERVAL_ENTRIES = 50;
+    public static final long DEFAULT_SNAPSHOT_INTERVAL_ENTRIES = 10_000;
+    public static final int DEFAULT_MAX_PROPOSALS_IN_FLIGHT = 2;
     public static final long DEFAULT_LOG_SEGMENT_SIZE_BYTES = 8L * 1024 * 1024;
     /** Smallest segment that still holds one maximal entry (Ratis's append limit) plus framing. */
     public static final long MIN_LOG_SEGMENT_SIZE_BYTES = 16L * 1024;
@@ -48,6 +56,7 @@ public record RaftSettings(String nodeId, UUID groupId, List<Member> members, Pa
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(storageDir, "storageDir");
         members = List.copyOf(members);
+        ratisProperties = Map.copyOf(ratisProperties);
     }
 
     /** This node's member entry. */
@@ -99,6 +108,12 @@ public record RaftSettings(String nodeId, UUID groupId, List<Member> members, Pa
         if (snapshotIntervalEntries < 1) {
             problems.add("raft.snapshotInterval must be at least 1 (is " + snapshotIntervalEntries + ")");
         }
+        if (maxProposalsInFlight < 1) {
+            problems.add("raft.maxProposalsInFlight must be at least 1 (is " + maxProposalsInFlight + ")");
+        }
+        ratisProperties.keySet().stream().filter(key -> !key.startsWith("raft."))
+                .forEach(key -> problems.add("raft.ratis key '" + key + "' is not a Ratis property (they start with"
+                        + " \"raft.\")"));
         return problems;
     }
 }

@@ -19,10 +19,25 @@ import java.nio.ByteBuffer;
 public interface ReplicatedStateMachine {
 
     /**
-     * Applies the committed entry at {@code index} (written in {@code term}) and returns the bytes
+     * Applies the committed entry at {@code index} (written in {@code term}) and returns what is
      * answered to the node that proposed it.
      */
-    byte[] apply(long term, long index, ByteBuffer entry);
+    Answer apply(long term, long index, ByteBuffer entry);
+
+    /**
+     * What applying an entry answers its proposer. A proposer on the same node receives this very
+     * object; {@link #encode} is called only when the answer must cross the network (a forwarded
+     * proposal), and never on a node that no proposer waits on.
+     */
+    @FunctionalInterface
+    interface Answer {
+        byte[] encode();
+
+        /** An answer that arrived over the network, as its bytes. */
+        static Answer encoded(byte[] bytes) {
+            return () -> bytes;
+        }
+    }
 
     /**
      * Freezes the whole state for a snapshot, cheaply (apply is paused meanwhile); the returned

@@ -29,7 +29,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
@@ -57,7 +57,31 @@ public final class RatisClusterNode implements ClusterNode {
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong localCallIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final ReadBarrierBatcher readBarriers = new ReadBarrierBatcher(this::oneReadBarrier, BACKGROUND);
+    /**
+     * ReadIndex rounds a follower keeps in flight at once; a round is one network trip to the
+     * leader, and readers arriving while all are taken share the next one.
+     */
+    private static final int READ_ROUNDS_IN_FLIGHT = 2;
+    /**
+     * When the write a forwarding thread is working on must be given up ({@link System#nanoTime});
+     * read by {@link #FORWARD_RETRIES}, which runs on that thread between attempts.
+     */
+    private static final ThreadLocal<Long> FORWARD_DEADLINE = new ThreadLocal<>();
+    /**
+     * Retries a forwarded write while leaders change, but never once its caller has been answered:
+     * a write the caller was told failed must not be sent again later, where it could commit over
+     * newer writes, or, after the leader's retry cache forgot it, twice.
+     */
+    private static final RetryPolicy FORWARD_RETRIES = event -> {
+        Long deadline = FORWARD_DEADLINE.get();
+        boolean timeLeft = deadline != null
+                && deadline - System.nanoTime() > TimeUnit.MILLISECONDS.toNanos(CLIENT_RETRY_SLEEP_MILLIS);
+        return timeLeft && !Thread.currentThread().isInterrupted()
+                ? () -> RatisProperties.millis(CLIENT_RETRY_SLEEP_MILLIS) : RetryPolicy.NO_RETRY_ACTION;
+    };
+
+    private final ReadBarrierBatcher readBarriers = new ReadBarrierBatcher(this::oneReadBarrier, BACKGROUND,
+            READ_ROUNDS_IN_FLIGHT);
 
     private RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
                              StateMachineAdapter stateMachine) {
@@ -95,12 +119,10 @@ public final class RatisClusterNode implements ClusterNode {
             throw new StartupRefusedException("Raft server could not start on " + settings.self().raftAddress()
                     + " with storage " + settings.storageDir() + ": " + rootMessage(e), e);
         }
-        int attempts = (int) Math.max(1, settings.requestTimeoutMillis() / CLIENT_RETRY_SLEEP_MILLIS);
         RaftClient client = RaftClient.newBuilder()
                 .setProperties(RatisProperties.client(settings))
                 .setRaftGroup(group)
-                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts,
-                        RatisProperties.millis(CLIENT_RETRY_SLEEP_MILLIS)))
+                .setRetryPolicy(FORWARD_RETRIES)
                 .build();
         if (!formatted) {
             RejoinWatchdog.startFor(server, groupId, client, peers.stream().map(RaftPeer::getId).toList(),
@@ -154,27 +176,48 @@ public final class RatisClusterNode implements ClusterNode {
 
     /**
      * On the leader the command is submitted to the local server in-process; elsewhere the Raft
-     * client forwards it to the leader (and follows leader changes, retrying until the timeout).
+     * client forwards it to the leader (see {@link #forward}).
      */
     @Override
-    public CompletableFuture<byte[]> propose(byte[] command) {
+    public CompletableFuture<ReplicatedStateMachine.Answer> propose(byte[] command) {
         Message message = Message.valueOf(ByteString.copyFrom(command));
         CompletableFuture<RaftClientReply> reply = status().role() == NodeStatus.Role.LEADER
                 ? submitLocally(RaftClientRequest.writeRequestType(), message)
-                : CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return client.io().send(message);
-                    } catch (IOException e) {
-                        throw new CompletionException(e);
-                    }
-                }, BACKGROUND);
+                : forward(message);
         return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
                     if (failure == null && r.isSuccess()) {
-                        return r.getMessage().getContent().toByteArray();
+                        return r.getMessage() instanceof StateMachineAdapter.AnswerMessage local ? local.answer()
+                                : ReplicatedStateMachine.Answer.encoded(r.getMessage().getContent().toByteArray());
                     }
                     throw unavailable("write", failure != null ? failure : r.getException());
                 });
+    }
+
+    /**
+     * Sends a write to the leader on a thread of its own, following leader changes with retries
+     * until {@code raft.requestTimeoutMillis} has passed, and not after: when the caller's wait ends
+     * the thread is interrupted, which ends the attempt in flight, and no attempt starts later.
+     * The outcome of an attempt that already reached the leader stays unknown, as the caller is told.
+     */
+    private CompletableFuture<RaftClientReply> forward(Message message) {
+        CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.requestTimeoutMillis());
+        Thread sender = Thread.ofVirtual().name("confman-forward").start(() -> {
+            FORWARD_DEADLINE.set(deadline);
+            try {
+                reply.complete(client.io().send(message));
+            } catch (IOException | RuntimeException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        sender.interrupt();
+                    }
+                });
+        return reply;
     }
 
     /**
@@ -219,7 +262,8 @@ public final class RatisClusterNode implements ClusterNode {
     private RuntimeException unavailable(String what, Throwable cause) {
         Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
         NodeStatus status = status();
-        if (status.leaderId().isEmpty()) {
+        // A write that ran out of time may have reached a leader: its outcome is unknown, not refused.
+        if (status.leaderId().isEmpty() && !(root instanceof TimeoutException)) {
             return new RaftUnavailableException.NoLeader("no leader is known; the " + what + " was not served", root);
         }
         String detail = root instanceof TimeoutException

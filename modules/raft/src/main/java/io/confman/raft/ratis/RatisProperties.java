@@ -23,11 +23,12 @@ final class RatisProperties {
     /** Snapshot chunk size for InstallSnapshot; below the gRPC limit. */
     static final SizeInBytes SNAPSHOT_CHUNK_SIZE_MAX = SizeInBytes.valueOf("4MB");
     /**
-     * Pause the leader's appender takes between two AppendEntries. Ratis's default (10 ms) batches
-     * high-rate writers but adds up to that much to every write and every ReadIndex confirmation
-     * of a low-rate one; entries queued meanwhile are batched anyway.
+     * Pause the leader's appender takes between two AppendEntries. Ratis's default (10 ms) adds up
+     * to that much to every write of a low-rate writer; zero sends one AppendEntries per entry and,
+     * with requests outstanding, an unpaced heartbeat on every wake-up. 1 ms measured best (see
+     * docs/BENCHMARKS.md).
      */
-    static final TimeDuration APPENDER_WAIT_TIME_MIN = TimeDuration.ZERO;
+    static final TimeDuration APPENDER_WAIT_TIME_MIN = TimeDuration.ONE_MILLISECOND;
     /** Snapshot files kept on disk (the newest is used; one older one for safety). */
     static final int SNAPSHOT_FILES_RETAINED = 2;
 
@@ -60,13 +61,22 @@ final class RatisProperties {
         // Purge closed segments as soon as a snapshot covers them (Ratis waits for 1024 entries).
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(Integer.MAX_VALUE, settings.snapshotIntervalEntries()));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(settings.logSegmentSizeBytes()));
-        return p;
+        // Ratis's log-metadata entries (on by default) add a replicated, fsynced entry after commits
+        // for a faster restart; the commit index is recovered from the log without them.
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
+        return withPassThrough(p, settings);
     }
 
     static RaftProperties client(RaftSettings settings) {
         RaftProperties p = new RaftProperties();
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, millis(settings.requestTimeoutMillis()));
         GrpcConfigKeys.setMessageSizeMax(p, GRPC_MESSAGE_SIZE_MAX);
+        return withPassThrough(p, settings);
+    }
+
+    /** The operator's {@code raft.ratis} properties, set last so that they win over the choices above. */
+    private static RaftProperties withPassThrough(RaftProperties p, RaftSettings settings) {
+        settings.ratisProperties().forEach(p::set);
         return p;
     }
 

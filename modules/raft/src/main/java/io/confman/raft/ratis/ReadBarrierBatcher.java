@@ -6,33 +6,41 @@ import java.util.function.Supplier;
 
 /**
  * Shares Raft read barriers (ReadIndex rounds) between concurrent readers without weakening
- * linearizability: at most one barrier is in flight; readers arriving meanwhile wait for the
- * <em>next</em> barrier, which starts only after the current one completed and so after all of
- * them arrived. Each reader therefore gets a barrier that began after its own request, as a
- * barrier of its own would, while a burst of N concurrent reads costs about two rounds, not N.
+ * linearizability: up to {@code maxInFlight} barriers run at once, each started for a reader that
+ * found a free slot; readers arriving while every slot is taken wait for the <em>next</em> barrier,
+ * which starts only when a slot frees up, so after all of them arrived. Each reader therefore gets
+ * a barrier that began after its own request, as a barrier of its own would, while a burst of N
+ * concurrent reads costs a few rounds, not N, and rounds overlap instead of queueing one behind
+ * the other.
  *
  * <p>Thread-safe. Completions run on {@code executor}, never inside the lock.
  */
 final class ReadBarrierBatcher {
     private final Supplier<CompletableFuture<Void>> issue;
     private final Executor executor;
-    /** The barrier in flight, or null; guarded by this. */
-    private CompletableFuture<Void> inFlight;
-    /** Readers waiting for the barrier after {@link #inFlight}, or null; guarded by this. */
+    private final int maxInFlight;
+    /** Barriers in flight; guarded by this. */
+    private int inFlight;
+    /** Readers waiting for the next barrier to start, or null; guarded by this. */
     private CompletableFuture<Void> waiting;
 
     /**
-     * @param issue    starts one barrier (one ReadIndex round)
-     * @param executor where a finished barrier hands over to the next
+     * @param issue       starts one barrier (one ReadIndex round)
+     * @param executor    where a finished barrier hands over to the next
+     * @param maxInFlight barriers that may run at once (at least 1)
      */
-    ReadBarrierBatcher(Supplier<CompletableFuture<Void>> issue, Executor executor) {
+    ReadBarrierBatcher(Supplier<CompletableFuture<Void>> issue, Executor executor, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
+        }
         this.issue = issue;
         this.executor = executor;
+        this.maxInFlight = maxInFlight;
     }
 
     /** Completes once a barrier that started after this call has completed. */
     synchronized CompletableFuture<Void> barrier() {
-        if (inFlight == null) {
+        if (inFlight < maxInFlight) {
             return launch();
         }
         if (waiting == null) {
@@ -43,8 +51,13 @@ final class ReadBarrierBatcher {
 
     /** Starts a barrier; called with the lock held. */
     private CompletableFuture<Void> launch() {
-        CompletableFuture<Void> started = issue.get();
-        inFlight = started;
+        CompletableFuture<Void> started;
+        try {
+            started = issue.get();
+        } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+        }
+        inFlight++;
         started.whenCompleteAsync((ignored, failure) -> finished(), executor);
         return started;
     }
@@ -53,7 +66,7 @@ final class ReadBarrierBatcher {
         CompletableFuture<Void> joiners;
         CompletableFuture<Void> next;
         synchronized (this) {
-            inFlight = null;
+            inFlight--;
             joiners = waiting;
             waiting = null;
             if (joiners == null) {

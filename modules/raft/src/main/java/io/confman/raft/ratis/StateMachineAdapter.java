@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
@@ -58,6 +62,8 @@ final class StateMachineAdapter extends BaseStateMachine {
     private static final long SNAPSHOT_CLOSE_WAIT_SECONDS = 5;
     /** After a snapshot write of duration t, the next waits 4t: the writer uses at most ~20% of a core. */
     private static final long SNAPSHOT_COOLDOWN_FACTOR = 4;
+    /** After a snapshot write failed, the next is not tried for this long. */
+    private static final long FAILED_SNAPSHOT_RETRY_SECONDS = 10;
 
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
     /** Writes snapshots off the apply thread, one at a time. */
@@ -119,9 +125,38 @@ final class StateMachineAdapter extends BaseStateMachine {
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto entry = trx.getLogEntry();
         ByteString data = entry.getStateMachineLogEntry().getLogData();
-        byte[] answer = delegate.apply(entry.getTerm(), entry.getIndex(), data.asReadOnlyByteBuffer());
+        ReplicatedStateMachine.Answer answer = delegate.apply(entry.getTerm(), entry.getIndex(),
+                data.asReadOnlyByteBuffer());
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
-        return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(answer)));
+        return CompletableFuture.completedFuture(new AnswerMessage(answer));
+    }
+
+    /**
+     * The reply Ratis hands back: a proposer on this node takes the answer object out of it (see
+     * {@link RatisClusterNode#propose}); Ratis asks for the bytes only to send a reply over the
+     * network, so followers, where no proposer waits, never encode one.
+     */
+    static final class AnswerMessage implements Message {
+        private final ReplicatedStateMachine.Answer answer;
+        private volatile ByteString content;
+
+        AnswerMessage(ReplicatedStateMachine.Answer answer) {
+            this.answer = answer;
+        }
+
+        ReplicatedStateMachine.Answer answer() {
+            return answer;
+        }
+
+        @Override
+        public ByteString getContent() {
+            ByteString bytes = content;
+            if (bytes == null) {
+                bytes = ByteString.copyFrom(answer.encode());
+                content = bytes;
+            }
+            return bytes;
+        }
     }
 
     /** Linearizable reads are served from local state after ReadIndex; the query is only a barrier. */
@@ -165,24 +200,32 @@ final class StateMachineAdapter extends BaseStateMachine {
         File target = storage.getSnapshotFile(last.getTerm(), last.getIndex());
         Path tmp = target.toPath().resolveSibling(target.getName() + ".tmp");
         try {
+            // Ratis keeps an MD5 beside each snapshot file; it is computed as the bytes go out
+            // rather than by reading the whole file back.
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), STREAM_BUFFER_BYTES);
+                OutputStream out = new BufferedOutputStream(
+                        new DigestOutputStream(Channels.newOutputStream(channel), md5), STREAM_BUFFER_BYTES);
                 writer.writeTo(out);
                 out.flush();
                 channel.force(true);
             }
             Files.move(tmp, target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            MD5Hash digest = new MD5Hash(md5.digest());
+            MD5FileUtil.saveMD5File(target, digest);
             fsyncDirectory(target.toPath().getParent());
-            var md5 = MD5FileUtil.computeAndSaveMd5ForFile(target);
-            storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), md5), last));
+            storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), digest), last));
             long writeNanos = System.nanoTime() - started;
             nextSnapshotNotBeforeNanos = System.nanoTime() + SNAPSHOT_COOLDOWN_FACTOR * writeNanos;
             long writeMillis = writeNanos / 1_000_000;
             record(last.getIndex(), pauseNanos / 1_000_000, target.length(),
                     "taken (written in " + writeMillis + " ms off the apply thread)", true);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("snapshot at index {} could not be written: {}", last.getIndex(), e.toString());
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // Not again on the next applied entry: a full disk or a broken directory stays so for a while.
+            nextSnapshotNotBeforeNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(FAILED_SNAPSHOT_RETRY_SECONDS);
+            LOG.warn("snapshot at index {} could not be written (next try in {} s): {}", last.getIndex(),
+                    FAILED_SNAPSHOT_RETRY_SECONDS, e.toString());
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {

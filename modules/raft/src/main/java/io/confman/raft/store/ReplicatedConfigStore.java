@@ -1,6 +1,7 @@
 package io.confman.raft.store;
 
 import io.confman.codec.command.Command;
+import io.confman.codec.command.CommandBatch;
 import io.confman.codec.command.CommandCodec;
 import io.confman.raft.ApplyResult;
 import io.confman.raft.ConfigQueries;
@@ -11,7 +12,10 @@ import io.confman.raft.node.ReplicatedStateMachine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The configuration store of one node: proposes commands through Raft and serves reads from the
@@ -21,20 +25,25 @@ import java.util.concurrent.CompletableFuture;
  * io.confman.raft.node.RaftUnavailableException}s of {@link ClusterNode}.
  */
 public final class ReplicatedConfigStore {
+    /** Sends each next batch when an entry completes; one task per entry, not per write. */
+    private static final Executor DISPATCHER = Executors.newVirtualThreadPerTaskExecutor();
+
     private final ClusterNode node;
     private final ConfigStateMachine state;
+    private final ProposalBatcher proposals;
 
     public ReplicatedConfigStore(ClusterNode node, ConfigStateMachine state) {
         this.node = node;
         this.state = state;
+        this.proposals = new ProposalBatcher(node::propose, node.settings().maxProposalsInFlight(), DISPATCHER);
     }
 
     /** The Raft-facing view of {@code state}: applies entries and answers with encoded results. */
     public static ReplicatedStateMachine replicated(ConfigStateMachine state) {
         return new ReplicatedStateMachine() {
             @Override
-            public byte[] apply(long term, long index, ByteBuffer entry) {
-                return ReplyCodec.encode(state.apply(new LogPosition(term, index), entry));
+            public Answer apply(long term, long index, ByteBuffer entry) {
+                return new Results(CommandBatch.isBatch(entry), state.applyEntry(new LogPosition(term, index), entry));
             }
 
             @Override
@@ -55,13 +64,37 @@ public final class ReplicatedConfigStore {
         };
     }
 
+    /**
+     * The results of one entry, as the state machine answers it: encoded (an array for a batch
+     * entry, one result otherwise) only when the proposer is on another node.
+     */
+    record Results(boolean batch, List<ApplyResult> results) implements ReplicatedStateMachine.Answer {
+        @Override
+        public byte[] encode() {
+            return batch ? ReplyCodec.encodeAll(results) : ReplyCodec.encode(results.getFirst());
+        }
+
+        /** The results in {@code answer}, which holds {@code commands} of them: taken as they are, or decoded. */
+        static List<ApplyResult> of(ReplicatedStateMachine.Answer answer, int commands) {
+            if (answer instanceof Results local) {
+                return local.results();
+            }
+            byte[] bytes = answer.encode();
+            return commands == 1 ? List.of(ReplyCodec.decode(bytes)) : ReplyCodec.decodeAll(bytes);
+        }
+    }
+
     public ClusterNode node() {
         return node;
     }
 
-    /** Proposes {@code command}; completes with the leader's result once it is committed. */
+    /**
+     * Proposes {@code command}; completes with the leader's result once it is committed. Commands
+     * submitted concurrently may share one Raft entry (see {@link ProposalBatcher}); each still has
+     * its own result and revision.
+     */
     public CompletableFuture<ApplyResult> submit(Command command) {
-        return node.propose(CommandCodec.encode(command)).thenApply(ReplyCodec::decode);
+        return proposals.submit(CommandCodec.encode(command));
     }
 
     /** Completes with the local state once it reflects every write committed before the call. */

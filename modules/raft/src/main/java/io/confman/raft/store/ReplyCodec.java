@@ -9,10 +9,13 @@ import io.confman.raft.Change;
 import io.confman.raft.RejectReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Encodes the {@link ApplyResult} a leader computed into the Raft reply, and decodes it on the
- * node that proposed the command (which may be a follower whose own state machine is behind).
+ * node that proposed the command (which may be a follower whose own state machine is behind). A
+ * batch entry's reply is a JSON array of the same records, one per command.
  */
 final class ReplyCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,7 +31,24 @@ final class ReplyCodec {
     }
 
     static byte[] encode(ApplyResult result) {
-        Reply reply = switch (result) {
+        return write(reply(result));
+    }
+
+    /** The reply to a batch entry: one element per command, in order. */
+    static byte[] encodeAll(List<ApplyResult> results) {
+        return write(results.stream().map(ReplyCodec::reply).toList());
+    }
+
+    private static byte[] write(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reply reply(ApplyResult result) {
+        return switch (result) {
             case ApplyResult.Applied a -> switch (a.change()) {
                 case Change.ConfigStored c -> new Reply("applied", a.revision(), "configStored", c.created(),
                         c.entry(), null, null, null, null, null, null);
@@ -44,20 +64,26 @@ final class ReplyCodec {
             case ApplyResult.Skipped s -> new Reply("skipped", null, null, null, null, null, null, null, null,
                     s.reason(), null);
         };
-        try {
-            return JSON.writeValueAsBytes(reply);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static ApplyResult decode(byte[] bytes) {
-        Reply r;
+        return result(read(bytes, Reply.class));
+    }
+
+    /** The results of a batch entry, in order. */
+    static List<ApplyResult> decodeAll(byte[] bytes) {
+        return Arrays.stream(read(bytes, Reply[].class)).map(ReplyCodec::result).toList();
+    }
+
+    private static <T> T read(byte[] bytes, Class<T> type) {
         try {
-            r = JSON.readValue(bytes, Reply.class);
+            return JSON.readValue(bytes, type);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable Raft reply (" + bytes.length + " bytes)", e);
         }
+    }
+
+    private static ApplyResult result(Reply r) {
         return switch (r.outcome()) {
             case "applied" -> new ApplyResult.Applied(switch (r.change()) {
                 case "configStored" -> new Change.ConfigStored(r.entry(), r.created());

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Read-barrier sharing, driven by hand-completed barriers on the calling thread: a reader never
- * completes on a barrier that began before it asked, at most one barrier is in flight, and a
- * burst of readers costs one extra barrier.
+ * completes on a barrier that began before it asked, at most {@code maxInFlight} barriers are in
+ * flight, a burst of readers costs one extra barrier, and a barrier that cannot even start fails
+ * its reader without taking a slot for good.
  */
 @Timeout(10)
 class ReadBarrierBatcherTest {
@@ -23,7 +24,7 @@ class ReadBarrierBatcherTest {
         CompletableFuture<Void> barrier = new CompletableFuture<>();
         issued.add(barrier);
         return barrier;
-    }, Runnable::run);
+    }, Runnable::run, 1);
 
     @Test
     void aReaderArrivingDuringABarrierWaitsForTheNextOne() {
@@ -67,5 +68,50 @@ class ReadBarrierBatcherTest {
         assertEquals(3, issued.size(), "nothing in flight, so a new barrier starts at once");
         issued.get(2).complete(null);
         assertTrue(later.isDone() && !later.isCompletedExceptionally());
+    }
+
+    @Test
+    void withTwoSlotsReadersStartTheirOwnBarriersUntilBothAreTaken() {
+        List<CompletableFuture<Void>> issuedHere = new ArrayList<>();
+        ReadBarrierBatcher two = new ReadBarrierBatcher(() -> {
+            CompletableFuture<Void> barrier = new CompletableFuture<>();
+            issuedHere.add(barrier);
+            return barrier;
+        }, Runnable::run, 2);
+        CompletableFuture<Void> first = two.barrier();
+        CompletableFuture<Void> second = two.barrier();
+        CompletableFuture<Void> third = two.barrier();
+        CompletableFuture<Void> fourth = two.barrier();
+        assertEquals(2, issuedHere.size(), "two barriers in flight, the rest wait");
+        assertSame(third, fourth);
+
+        issuedHere.get(1).complete(null);
+        assertTrue(second.isDone());
+        assertFalse(first.isDone());
+        assertFalse(third.isDone(), "neither running barrier began after the third reader asked");
+        assertEquals(3, issuedHere.size(), "the freed slot starts the waiting readers' barrier");
+        issuedHere.get(2).complete(null);
+        assertTrue(third.isDone() && fourth.isDone());
+        assertFalse(first.isDone());
+    }
+
+    @Test
+    void aBarrierThatCannotStartFailsItsReaderAndFreesTheSlot() {
+        List<CompletableFuture<Void>> issuedHere = new ArrayList<>();
+        boolean[] broken = {true};
+        ReadBarrierBatcher one = new ReadBarrierBatcher(() -> {
+            if (broken[0]) {
+                throw new IllegalStateException("server closed");
+            }
+            CompletableFuture<Void> barrier = new CompletableFuture<>();
+            issuedHere.add(barrier);
+            return barrier;
+        }, Runnable::run, 1);
+        assertTrue(one.barrier().isCompletedExceptionally());
+        broken[0] = false;
+        CompletableFuture<Void> next = one.barrier();
+        assertEquals(1, issuedHere.size(), "the slot was freed");
+        issuedHere.getFirst().complete(null);
+        assertTrue(next.isDone() && !next.isCompletedExceptionally());
     }
 }
