@@ -1,4 +1,5 @@
-# Sourced by the bench scripts (from the repository root): a fresh local Confman cluster.
+# Sourced by the bench scripts (from the repository root): a fresh local Confman cluster, and
+# where the leader of each system is.
 
 # Starts ./confman up on empty data (image and AOT cache built first, never during a measurement)
 # and writes the key the GET scripts read.
@@ -15,4 +16,13 @@ fresh_confman_cluster() {
 confman_leader_port() {
   local n; n=$(./confman status | grep -o '^node.*"role":"leader"' | cut -d' ' -f1)
   echo $((6000 + ${n#node} * 100))
+}
+
+# The client port of the leader of the 3-member etcd from ../shared/bench/etcd.
+etcd_leader_port() {
+  ETCDCTL_API=3 etcdctl --endpoints=127.0.0.1:23791,127.0.0.1:23792,127.0.0.1:23793 endpoint status -w json \
+    | python3 -c 'import json,sys
+for s in json.load(sys.stdin):
+    if s["Status"]["header"]["member_id"] == s["Status"]["leader"]:
+        print(s["Endpoint"].rsplit(":", 1)[1])'
 }

@@ -25,14 +25,6 @@ load() {
     | grep -E "Requests/sec|  50%|  99%|Non-2xx" | tee -a "$RESULTS"
 }
 
-etcd_leader_port() {
-  ETCDCTL_API=3 etcdctl --endpoints=127.0.0.1:23791,127.0.0.1:23792,127.0.0.1:23793 endpoint status -w json \
-    | python3 -c 'import json,sys
-for s in json.load(sys.stdin):
-    if s["Status"]["header"]["member_id"] == s["Status"]["leader"]:
-        print(s["Endpoint"].rsplit(":", 1)[1])'
-}
-
 run_etcd() {
   (cd "$ETCD" && ./start.sh) ; sleep 4
   ETCDCTL_API=3 etcdctl --endpoints=127.0.0.1:23791 put 00000001 x >/dev/null
