@@ -23,15 +23,21 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(300)
 class SnapshotCatchUpTest {
     private static final Duration ELECTION = Duration.ofSeconds(60);
-    private static final int WRITES = 120;
+    private static final int WRITES = 200;
     private static final String NAMESPACE = "snap";
+    /**
+     * Entries between snapshots here. Ratis counts from index 0, so the first snapshot covers
+     * index 49; later ones also wait until the log since the last is as large as that snapshot,
+     * which these writes reach, so that the leader purges what they cover.
+     */
+    private static final int SNAPSHOT_INTERVAL = 50;
 
     @Test
     void wipedFollowerCatchesUpFromSnapshotPlusLogAndStateHashesAgree() {
         // Small log segments, so that the leader purges what its snapshots cover and a wiped node
         // must install a snapshot before it can replay the rest of the log.
         try (LocalCluster cluster = LocalCluster.start(3, Map.of("raft.logSegmentSizeBytes", "16384",
-                "raft.snapshotInterval", "50"))) {
+                "raft.snapshotInterval", String.valueOf(SNAPSHOT_INTERVAL)))) {
             ClusterCalls calls = new ClusterCalls(cluster);
             Node leader = cluster.awaitLeader(ELECTION);
             for (int i = 0; i < WRITES; i++) {
@@ -39,7 +45,7 @@ class SnapshotCatchUpTest {
             }
             for (Node node : cluster.nodes()) {
                 HealthReport h = cluster.awaitHealth(node, ELECTION, "a snapshot",
-                        r -> r.snapshot() != null && r.snapshot().index() >= 50);
+                        r -> r.snapshot() != null && r.snapshot().index() >= SNAPSHOT_INTERVAL - 1);
                 assertTrue(h.snapshot().bytes() > 0, "snapshot size reported");
                 assertNotNull(h.snapshot().takenAt());
                 System.out.printf("%s snapshot at index %d: %d bytes in %d ms%n", node.id(),
@@ -60,9 +66,10 @@ class SnapshotCatchUpTest {
             System.out.printf("state hash %s at applied index %d on all nodes%n",
                     states.getFirst().path("stateHash").asText(), states.getFirst().path("appliedIndex").asLong());
             HealthReport rejoined = cluster.awaitHealth(follower, ELECTION, "a snapshot", r -> r.snapshot() != null);
-            assertTrue(rejoined.snapshot().index() >= 50, "snapshot index " + rejoined.snapshot().index());
+            assertTrue(rejoined.snapshot().index() >= SNAPSHOT_INTERVAL - 1, "snapshot index " + rejoined.snapshot().index());
             assertTrue(follower.log().contains("installed"), "the wiped node installed the leader's snapshot");
-            assertEquals("v119", ClusterCalls.json(calls.get(follower, NAMESPACE, "k39", "stale")).path("value").asText());
+            assertEquals("v" + (WRITES - 1),
+                    ClusterCalls.json(calls.get(follower, NAMESPACE, "k39", "stale")).path("value").asText());
         }
     }
 }

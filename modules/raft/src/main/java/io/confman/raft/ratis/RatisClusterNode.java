@@ -23,6 +23,7 @@ import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
@@ -241,7 +242,7 @@ public final class RatisClusterNode implements ClusterNode {
                 });
     }
 
-    /** Hands a request to this node's own Raft server, in-process. */
+    /** Hands a request to this node's own Raft server, in-process, on the calling thread. */
     private CompletableFuture<RaftClientReply> submitLocally(RaftClientRequest.Type type, Message message) {
         RaftClientRequest request = RaftClientRequest.newBuilder()
                 .setClientId(localClientId)
@@ -253,6 +254,11 @@ public final class RatisClusterNode implements ClusterNode {
                 .setTimeoutMs(settings.requestTimeoutMillis())
                 .build();
         try {
+            // The group's own division takes the request on this thread; the server-wide entry
+            // point would first hand it to Ratis's client executor and wait for that thread.
+            if (server.getDivision(group.getGroupId()) instanceof RaftClientAsynchronousProtocol division) {
+                return division.submitClientRequestAsync(request);
+            }
             return server.submitClientRequestAsync(request);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);

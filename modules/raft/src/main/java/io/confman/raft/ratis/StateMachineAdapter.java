@@ -62,6 +62,14 @@ final class StateMachineAdapter extends BaseStateMachine {
     private static final long SNAPSHOT_CLOSE_WAIT_SECONDS = 5;
     /** After a snapshot write of duration t, the next waits 4t: the writer uses at most ~20% of a core. */
     private static final long SNAPSHOT_COOLDOWN_FACTOR = 4;
+    /**
+     * A snapshot is written only once the log applied since the last one holds at least this many
+     * times the last snapshot's bytes: writing a snapshot costs its size, so the work snapshots
+     * add stays proportional to the bytes written (like an LSM tree's compaction), however large
+     * the state grows, instead of rewriting a large state every {@code raft.snapshotInterval}
+     * entries.
+     */
+    static final double SNAPSHOT_LOG_TO_STATE_RATIO = 1.0;
     /** After a snapshot write failed, the next is not tried for this long. */
     private static final long FAILED_SNAPSHOT_RETRY_SECONDS = 10;
 
@@ -77,6 +85,10 @@ final class StateMachineAdapter extends BaseStateMachine {
     /** {@link System#nanoTime} before which no new snapshot starts; set by the snapshot thread. */
     private volatile long nextSnapshotNotBeforeNanos = System.nanoTime();
     private volatile SnapshotStats lastSnapshot;
+    /** Bytes of log entries applied since the last snapshot was captured; apply thread only. */
+    private long appliedBytesSinceSnapshot;
+    /** Size of the newest snapshot file written or loaded. */
+    private volatile long lastSnapshotBytes;
 
     StateMachineAdapter(ReplicatedStateMachine delegate, long snapshotBudgetMillis) {
         this.delegate = delegate;
@@ -125,6 +137,7 @@ final class StateMachineAdapter extends BaseStateMachine {
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto entry = trx.getLogEntry();
         ByteString data = entry.getStateMachineLogEntry().getLogData();
+        appliedBytesSinceSnapshot += data.size();
         ReplicatedStateMachine.Answer answer = delegate.apply(entry.getTerm(), entry.getIndex(),
                 data.asReadOnlyByteBuffer());
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
@@ -170,18 +183,21 @@ final class StateMachineAdapter extends BaseStateMachine {
      * Returns the index of the newest snapshot that is durable, so Ratis never purges log entries
      * that only a snapshot still being written would cover. At most one write runs at a time, and
      * after a write that took {@code t} the next starts no sooner than {@code
-     * SNAPSHOT_COOLDOWN_FACTOR * t} later: with a large state and a high write rate, snapshots
-     * then come less often than every {@code raft.snapshotInterval} entries instead of taking
-     * the CPU the writes need.
+     * SNAPSHOT_COOLDOWN_FACTOR * t} later, and only once the log since the last one is as large
+     * as that snapshot ({@link #SNAPSHOT_LOG_TO_STATE_RATIO}): with a large state and a high
+     * write rate, snapshots then come less often than every {@code raft.snapshotInterval} entries
+     * instead of taking the CPU the writes need.
      */
     @Override
     public long takeSnapshot() {
         long durable = durableSnapshotIndex();
         TermIndex last = getLastAppliedTermIndex();
         if (last == null || last.getIndex() <= durable || (inFlight != null && !inFlight.isDone())
-                || System.nanoTime() - nextSnapshotNotBeforeNanos < 0) {
+                || System.nanoTime() - nextSnapshotNotBeforeNanos < 0
+                || appliedBytesSinceSnapshot < SNAPSHOT_LOG_TO_STATE_RATIO * lastSnapshotBytes) {
             return durable;
         }
+        appliedBytesSinceSnapshot = 0;
         long started = System.nanoTime();
         ReplicatedStateMachine.SnapshotWriter writer = delegate.captureSnapshot();
         long pauseNanos = System.nanoTime() - started;
@@ -219,6 +235,7 @@ final class StateMachineAdapter extends BaseStateMachine {
             long writeNanos = System.nanoTime() - started;
             nextSnapshotNotBeforeNanos = System.nanoTime() + SNAPSHOT_COOLDOWN_FACTOR * writeNanos;
             long writeMillis = writeNanos / 1_000_000;
+            lastSnapshotBytes = target.length();
             record(last.getIndex(), pauseNanos / 1_000_000, target.length(),
                     "taken (written in " + writeMillis + " ms off the apply thread)", true);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -264,6 +281,7 @@ final class StateMachineAdapter extends BaseStateMachine {
             delegate.restoreSnapshot(in);
         }
         setLastAppliedTermIndex(snapshot.getTermIndex());
+        lastSnapshotBytes = Files.size(file);
         record(snapshot.getIndex(), (System.nanoTime() - started) / 1_000_000, Files.size(file),
                 whileServing ? "installed" : "loaded at start-up", whileServing);
     }
