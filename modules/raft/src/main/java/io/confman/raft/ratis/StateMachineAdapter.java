@@ -14,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
-import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
@@ -40,7 +36,6 @@ import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.LifeCycle;
-import org.apache.ratis.util.MD5FileUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,29 +211,25 @@ final class StateMachineAdapter extends BaseStateMachine {
         File target = storage.getSnapshotFile(last.getTerm(), last.getIndex());
         Path tmp = target.toPath().resolveSibling(target.getName() + ".tmp");
         try {
-            // Ratis keeps an MD5 beside each snapshot file; it is computed as the bytes go out
-            // rather than by reading the whole file back.
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(
-                        new DigestOutputStream(Channels.newOutputStream(channel), md5), STREAM_BUFFER_BYTES);
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), STREAM_BUFFER_BYTES);
                 writer.writeTo(out);
                 out.flush();
                 channel.force(true);
             }
             Files.move(tmp, target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            MD5Hash digest = new MD5Hash(md5.digest());
-            MD5FileUtil.saveMD5File(target, digest);
             fsyncDirectory(target.toPath().getParent());
-            storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), digest), last));
+            // No MD5 file beside the snapshot: the file's own SHA-256 trailer is checked whenever it is
+            // read, and Ratis computes the MD5 it sends with a snapshot while sending it.
+            storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), null), last));
             long writeNanos = System.nanoTime() - started;
             nextSnapshotNotBeforeNanos = System.nanoTime() + SNAPSHOT_COOLDOWN_FACTOR * writeNanos;
             long writeMillis = writeNanos / 1_000_000;
             lastSnapshotBytes = target.length();
             record(last.getIndex(), pauseNanos / 1_000_000, target.length(),
                     "taken (written in " + writeMillis + " ms off the apply thread)", true);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Not again on the next applied entry: a full disk or a broken directory stays so for a while.
             nextSnapshotNotBeforeNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(FAILED_SNAPSHOT_RETRY_SECONDS);
             LOG.warn("snapshot at index {} could not be written (next try in {} s): {}", last.getIndex(),
