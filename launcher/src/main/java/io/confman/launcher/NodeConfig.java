@@ -172,7 +172,7 @@ public final class NodeConfig {
                 throw new ConfigProblem("auth.apiKeys entry '" + name + "' has an empty key");
             }
             keys.add(new ApiKey(name, secret, k.get("roles").asList(String.class).orElse(List.of()),
-                    k.get("namespaces").asList(String.class).orElse(List.of("*"))));
+                    k.get("namespaces").asList(String.class).orElse(null)));
         }
         return keys;
     }

@@ -44,6 +44,32 @@ class NodeConfigTest {
     }
 
     @Test
+    void anApiKeyWithAnEmptyNamespaceListIsRefusedAndOneWithoutNamespacesMayTouchAll() throws IOException {
+        Path empty = Files.writeString(dir.resolve("keys-empty.yaml"), """
+                auth:
+                  apiKeys:
+                    - name: "nobody"
+                      key: "k1"
+                      roles: ["viewer"]
+                      namespaces: []
+                """);
+        var e = assertThrows(NodeConfig.ConfigProblem.class,
+                () -> NodeConfig.settings(NodeConfig.load(List.of(empty), true, Map.of(), Map.of())));
+        assertTrue(e.getMessage().contains("API key 'nobody' lists no namespaces"), e.getMessage());
+
+        Path absent = Files.writeString(dir.resolve("keys-absent.yaml"), """
+                auth:
+                  apiKeys:
+                    - name: "everyone"
+                      key: "k2"
+                      roles: ["viewer"]
+                """);
+        NodeSettings s = NodeConfig.settings(NodeConfig.load(List.of(absent), true, Map.of(), Map.of()));
+        assertEquals(List.of("*"), s.apiKeys().stream().filter(k -> k.name().equals("everyone")).findFirst()
+                .orElseThrow().namespaces());
+    }
+
+    @Test
     void ratisPropertiesPassThroughFromFilesAndTheEnvironment() throws IOException {
         Path file = Files.writeString(dir.resolve("r.yaml"),
                 "raft:\n  ratis: \"raft.server.log.appender.wait-time.min=2ms, raft.server.log.force.sync.num=64\"\n");

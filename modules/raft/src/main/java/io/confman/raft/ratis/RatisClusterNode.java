@@ -64,14 +64,15 @@ public final class RatisClusterNode implements ClusterNode {
      */
     private static final int READ_ROUNDS_IN_FLIGHT = 2;
     /**
-     * When the write a forwarding thread is working on must be given up ({@link System#nanoTime});
-     * read by {@link #FORWARD_RETRIES}, which runs on that thread between attempts.
+     * When the call a thread makes through the Raft client must be given up ({@link
+     * System#nanoTime}); read by {@link #FORWARD_RETRIES}, which runs on that thread between
+     * attempts. Set by {@link #forward} and {@link #withDeadline}; without it nothing is retried.
      */
     private static final ThreadLocal<Long> FORWARD_DEADLINE = new ThreadLocal<>();
     /**
-     * Retries a forwarded write while leaders change, but never once its caller has been answered:
-     * a write the caller was told failed must not be sent again later, where it could commit over
-     * newer writes, or, after the leader's retry cache forgot it, twice.
+     * Retries a client call while leaders change, but never past its thread's deadline: a
+     * forwarded write the caller was told failed must not be sent again later, where it could
+     * commit over newer writes, or, after the leader's retry cache forgot it, twice.
      */
     private static final RetryPolicy FORWARD_RETRIES = event -> {
         Long deadline = FORWARD_DEADLINE.get();
@@ -219,6 +220,22 @@ public final class RatisClusterNode implements ClusterNode {
                     }
                 });
         return reply;
+    }
+
+    /** A blocking Raft client call on this thread, retried while leaders change for at most {@code millis}. */
+    static <T> T withDeadline(long millis, ClientCall<T> call) throws IOException {
+        FORWARD_DEADLINE.set(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+        try {
+            return call.run();
+        } finally {
+            FORWARD_DEADLINE.remove();
+        }
+    }
+
+    /** A blocking call through the Raft client. */
+    @FunctionalInterface
+    interface ClientCall<T> {
+        T run() throws IOException;
     }
 
     /**

@@ -95,7 +95,8 @@ final class RejoinWatchdog implements Runnable {
                 continue;
             }
             try {
-                if (client.admin().transferLeadership(target, requestTimeoutMillis).isSuccess()) {
+                if (RatisClusterNode.withDeadline(requestTimeoutMillis,
+                        () -> client.admin().transferLeadership(target, requestTimeoutMillis)).isSuccess()) {
                     LOG.info("leadership moved from {} to {}; catching up", leader, target);
                     return;
                 }
@@ -104,7 +105,8 @@ final class RejoinWatchdog implements Runnable {
             }
         }
         try {
-            client.admin().transferLeadership(null, requestTimeoutMillis);
+            RatisClusterNode.withDeadline(requestTimeoutMillis, () -> client.admin().transferLeadership(null,
+                    requestTimeoutMillis));
             LOG.info("asked leader {} to step down; catching up from the next leader", leader);
         } catch (IOException | RuntimeException e) {
             LOG.warn("leader {} could not be asked to step down: {}", leader, e.toString());

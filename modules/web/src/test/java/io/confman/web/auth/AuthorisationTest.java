@@ -52,7 +52,7 @@ class AuthorisationTest {
 
     @Test
     void aKeyWithoutNamespacesMayTouchAllAndSeveralEntriesCombine() {
-        assertTrue(principal(List.of("viewer"), List.of()).mayAccess("anything"));
+        assertTrue(principal(List.of("viewer"), null).mayAccess("anything"));
         NamespaceScope two = new NamespaceScope(List.of("a", "b"));
         assertTrue(two.allows("a") && two.allows("b/c"));
         assertFalse(two.allows("c"));
@@ -91,6 +91,13 @@ class AuthorisationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ApiKeyAuthenticator(List.of(
                 new ApiKey("Broken", "sha256:abc", List.of("viewer"), List.of("*")))));
         assertTrue(e.getMessage().contains("Broken"), e.getMessage());
+    }
+
+    @Test
+    void aKeyWithAnEmptyNamespaceListIsRefusedNotGrantedEverything() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ApiKey("Nobody", "secret", List.of("viewer"), List.of()));
+        assertTrue(e.getMessage().contains("'Nobody' lists no namespaces"), e.getMessage());
     }
 
     private static Principal principal(List<String> roles, List<String> namespaces) {
