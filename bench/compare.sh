@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Confman against a 3-member etcd on this machine, in the same run, alternating: each round starts
 # a fresh etcd, loads it, stops it, then does the same with a fresh local Confman cluster. Loads
-# (wrk, 256-byte values): PUT with 16 connections in the first FIRST seconds after a fresh start;
-# then PUT with 1, 16 and 64 connections on the leader and via a follower; linearizable GET with 64
+# (wrk, 256-byte values): PUT with 16 connections on the leader in the first FIRST seconds after a
+# fresh start; an unrecorded 20 s of the same on the follower (its own request path is still cold
+# then: it has only replicated so far); then PUT with 1, 16 and 64 connections on the leader and
+# via a follower; linearizable GET with 64
 # connections on the leader and on a follower; stale (etcd: serializable) GET on a follower. Prints
 # a ratio table (median over rounds, and every round's figures) and keeps the raw lines in
 # bench/results/compare.tsv. Every load is bounded in time.
@@ -29,6 +31,9 @@ measure() {
   printf '%s\t%s\t%s\t%s\n' "$system" "$round" "$load" "$line" | tee -a "$TSV"
 }
 
+# warm SCRIPT URL: 20 s of 16 writers, not recorded.
+warm() { timeout 50 wrk -t2 -c16 -d20s -s "$1" "$2" >/dev/null; }
+
 # loads SYSTEM ROUND LEADER_URL FOLLOWER_URL PUT_SCRIPT GET_SCRIPT STALE_ENV
 loads() {
   local s=$1 r=$2 L=$3 F=$4 put=$5 get=$6 stale=$7
@@ -52,6 +57,7 @@ run_etcd() {
   ETCDCTL_API=3 etcdctl --endpoints=127.0.0.1:23791 put 00000001 x >/dev/null
   local lead; lead=$(etcd_leader_port); local follower=$((lead == 23791 ? 23792 : 23791))
   measure etcd "$r" "PUT c16 leader, first ${FIRST}s" 16 "$FIRST" "$ETCD/put.lua" "http://127.0.0.1:$lead"
+  warm "$ETCD/put.lua" "http://127.0.0.1:$follower"
   loads etcd "$r" "http://127.0.0.1:$lead" "http://127.0.0.1:$follower" "$ETCD/put.lua" "$ETCD/range.lua" SERIALIZABLE=1
   (cd "$ETCD" && ./stop.sh)
   rm -rf /tmp/etcdbench
@@ -62,6 +68,7 @@ run_confman() {
   fresh_confman_cluster
   local lead; lead=$(confman_leader_port); local follower=$((lead == 6100 ? 6200 : 6100))
   measure confman "$r" "PUT c16 leader, first ${FIRST}s" 16 "$FIRST" bench/confman-put.lua "http://127.0.0.1:$lead"
+  warm bench/confman-put.lua "http://127.0.0.1:$follower"
   loads confman "$r" "http://127.0.0.1:$lead" "http://127.0.0.1:$follower" bench/confman-put.lua bench/confman-get.lua STALE=1
   ./confman down >/dev/null
 }
