@@ -19,7 +19,7 @@ ETCD=/work/shared/bench/etcd
 [[ -d $ETCD ]] || ETCD=$(cd ../shared/bench/etcd && pwd)
 OUT=bench/results; mkdir -p "$OUT"
 TSV="$PWD/$OUT/compare.tsv"
-echo -e "# $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), D=${D}s rounds=$ROUNDS first=${FIRST}s" > "$TSV"
+echo -e "# $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), D=${D}s rounds=$ROUNDS first=${FIRST}s" > "$TSV"
 
 # measure SYSTEM ROUND LOAD CONNECTIONS SECONDS SCRIPT URL [ENV=VALUE...]: one wrk run, one TSV line.
 measure() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.helidon.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,21 @@ class NodeConfigTest {
         NodeSettings s = NodeConfig.settings(NodeConfig.load(List.of(absent), true, Map.of(), Map.of()));
         assertEquals(List.of("*"), s.apiKeys().stream().filter(k -> k.name().equals("everyone")).findFirst()
                 .orElseThrow().namespaces());
+    }
+
+    @Test
+    void everyKeyOfTheEmbeddedDefaultsIsInTheReadmeSettingsTable() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Config defaults = NodeConfig.load(List.of(), false, Map.of(), Map.of());
+        List<String> keys = defaults.traverse()
+                .filter(node -> node.type() == Config.Type.VALUE || node.type() == Config.Type.LIST)
+                .filter(node -> node.key().parent().isRoot() || defaults.get(node.key().parent().toString()).type()
+                        == Config.Type.OBJECT)
+                .map(node -> node.key().toString())
+                .toList();
+        assertTrue(keys.contains("raft.ratis") && keys.contains("raft.maxProposalsInFlight"), keys.toString());
+        List<String> missing = keys.stream().filter(key -> !readme.contains("| `" + key + "` |")).toList();
+        assertEquals(List.of(), missing, "keys of confman-defaults.yaml missing from README.md's settings table");
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.function.Function;
  *
  * <p>Each command keeps its own result: the batch's reply carries one per command, in order. When
  * the entry fails (no leader, timeout), every command in it fails with that failure; none of them
- * is retried here. Thread-safe.
+ * is retried here. A waiting command whose caller stopped waiting (its future was cancelled) is
+ * dropped, never proposed after its caller was told it failed. Thread-safe.
  */
 final class ProposalBatcher {
     /** Bytes of commands one batch entry carries at most (one command is sent whatever its size). */
@@ -80,17 +81,19 @@ final class ProposalBatcher {
     /** The commands waiting, up to the batch limits, as the next entry; empty (and one slot freed) when none wait. */
     private List<Pending> nextBatch() {
         synchronized (waiting) {
-            if (waiting.isEmpty()) {
-                inFlight--;
-                return List.of();
-            }
             List<Pending> batch = new ArrayList<>();
             long bytes = 0;
             while (!waiting.isEmpty() && batch.size() < CommandBatch.MAX_COMMANDS
                     && (batch.isEmpty() || bytes + waiting.peek().command().length <= MAX_BATCH_BYTES)) {
                 Pending next = waiting.poll();
+                if (next.result().isDone()) {
+                    continue; // its caller gave up waiting (and was told so): never propose it later
+                }
                 bytes += next.command().length;
                 batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                inFlight--;
             }
             return batch;
         }

@@ -119,6 +119,23 @@ class ProposalBatcherTest {
     }
 
     @Test
+    void aWaitingCommandWhoseCallerGaveUpIsNeverProposed() throws Exception {
+        HeldLog log = new HeldLog();
+        ProposalBatcher batcher = new ProposalBatcher(log::propose, 1, Runnable::run);
+        CompletableFuture<ApplyResult> first = batcher.submit(set("a", 0));
+        CompletableFuture<ApplyResult> abandoned = batcher.submit(set("b", 0));
+        abandoned.cancel(false);
+        log.commit(0);
+        assertInstanceOf(ApplyResult.Applied.class, first.get());
+        assertEquals(1, log.entries.size(), "nothing left to propose");
+        CompletableFuture<ApplyResult> later = batcher.submit(set("c", 0));
+        assertEquals(2, log.entries.size(), "the slot was freed");
+        log.commit(1);
+        assertInstanceOf(ApplyResult.Applied.class, later.get());
+        assertTrue(log.machine.config("ns", "b").isEmpty());
+    }
+
+    @Test
     void aBatchStopsAtItsByteLimitAndTheRestFollows() {
         HeldLog log = new HeldLog();
         ProposalBatcher batcher = new ProposalBatcher(log::propose, 1, Runnable::run);
