@@ -74,7 +74,7 @@ public final class RatisClusterNode implements ClusterNode {
      * forwarded write the caller was told failed must not be sent again later, where it could
      * commit over newer writes, or, after the leader's retry cache forgot it, twice.
      */
-    private static final RetryPolicy FORWARD_RETRIES = event -> {
+    static final RetryPolicy FORWARD_RETRIES = event -> {
         Long deadline = FORWARD_DEADLINE.get();
         boolean timeLeft = deadline != null
                 && deadline - System.nanoTime() > TimeUnit.MILLISECONDS.toNanos(CLIENT_RETRY_SLEEP_MILLIS);
