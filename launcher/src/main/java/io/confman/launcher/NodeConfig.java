@@ -128,6 +128,15 @@ public final class NodeConfig {
             if (members.size() > 1 && token.isBlank()) {
                 problems.add("cluster.token is empty: set a shared secret (CONFMAN_CLUSTER_TOKEN) on every member");
             }
+            BlobSettings blob = blobSettings(config.get("blob"));
+            // A blob is unreferenced from its durable write until its pointer commits: up to the
+            // quorum push and the Raft write; the collector must not take it meanwhile.
+            long uncommittedMillis = blob.quorumTimeout().toMillis() + raft.requestTimeoutMillis();
+            if (blob.gcSafetyWindow().toMillis() <= uncommittedMillis) {
+                problems.add("blob.gcSafetyWindowMillis (" + blob.gcSafetyWindow().toMillis() + ") must exceed"
+                        + " blob.quorumTimeoutMillis + raft.requestTimeoutMillis (" + uncommittedMillis + "): a value"
+                        + " still being committed could be collected");
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigProblem(String.join("; ", problems));
             }
@@ -140,7 +149,7 @@ public final class NodeConfig {
                     config.get("http.maxConcurrentRequests").asInt().get(),
                     config.get("http.idleTimeoutMillis").asLong().get());
             return new NodeSettings(raft, web, dataDir, token, apiKeys(config.get("auth.apiKeys")),
-                    blobSettings(config.get("blob")), config.get("raft.auditEventsPerNamespace").asInt().get());
+                    blob, config.get("raft.auditEventsPerNamespace").asInt().get());
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigProblem("invalid configuration: " + e.getMessage());
         }

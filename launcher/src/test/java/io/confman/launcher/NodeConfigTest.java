@@ -86,6 +86,16 @@ class NodeConfigTest {
     }
 
     @Test
+    void aGcSafetyWindowShorterThanAWriteCanTakeIsRefused() {
+        var e = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(List.of(), true,
+                Map.of("CONFMAN_BLOB_GC_SAFETY_WINDOW_MILLIS", "130000"), Map.of())));
+        assertTrue(e.getMessage().contains("blob.gcSafetyWindowMillis (130000) must exceed blob.quorumTimeoutMillis"
+                + " + raft.requestTimeoutMillis (130000)"), e.getMessage());
+        assertEquals(130_001, NodeConfig.settings(NodeConfig.load(List.of(), true,
+                Map.of("CONFMAN_BLOB_GC_SAFETY_WINDOW_MILLIS", "130001"), Map.of())).blob().gcSafetyWindow().toMillis());
+    }
+
+    @Test
     void ratisPropertiesPassThroughFromFilesAndTheEnvironment() throws IOException {
         Path file = Files.writeString(dir.resolve("r.yaml"),
                 "raft:\n  ratis: \"raft.server.log.appender.wait-time.min=2ms, raft.server.log.force.sync.num=64\"\n");

@@ -41,7 +41,10 @@ class BlobQuorumAndMaintenanceTest {
         cluster = LocalCluster.start(3, Map.of(
                 "blob.reconcileIntervalMillis", "1000",
                 "blob.gcIntervalMillis", "1000",
-                "blob.gcSafetyWindowMillis", "2000",
+                // The shortest safety window a node accepts is above quorum + request timeouts.
+                "blob.gcSafetyWindowMillis", "10000",
+                "blob.quorumTimeoutMillis", "4000",
+                "raft.requestTimeoutMillis", "5000",
                 "raft.auditEventsPerNamespace", "1"));
     }
 
