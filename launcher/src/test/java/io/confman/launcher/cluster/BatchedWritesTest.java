@@ -1,6 +1,7 @@
 package io.confman.launcher.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ class BatchedWritesTest {
                         JsonNode entry = ClusterCalls.json(r);
                         assertEquals(value, entry.path("value").asText());
                         String previous = revisions.putIfAbsent(entry.path("revision").asLong(), key);
-                        assertEquals(null, previous, "revision " + entry.path("revision") + " given twice");
+                        assertNull(previous, "revision " + entry.path("revision") + " given twice");
                         acknowledged.put(key, value);
                         if (i % 4 == 0) {
                             casOnce(calls, node, client, casWins, casLosses);

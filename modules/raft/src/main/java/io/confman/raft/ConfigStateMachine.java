@@ -74,11 +74,6 @@ public final class ConfigStateMachine implements ConfigQueries {
     }
 
     /** Decodes and applies the single-command entry at {@code position}. Apply thread only; never throws for bad bytes. */
-    public ApplyResult apply(LogPosition position, ByteBuffer entry) {
-        return applyDecoded(position, List.of(CommandCodec.decode(entry))).getFirst();
-    }
-
-    /** As {@link #apply(LogPosition, ByteBuffer)}. */
     public ApplyResult apply(LogPosition position, byte[] entry) {
         return applyDecoded(position, List.of(CommandCodec.decode(entry))).getFirst();
     }

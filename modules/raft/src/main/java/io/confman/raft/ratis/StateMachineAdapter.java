@@ -64,7 +64,7 @@ final class StateMachineAdapter extends BaseStateMachine {
      * the state grows, instead of rewriting a large state every {@code raft.snapshotInterval}
      * entries.
      */
-    static final double SNAPSHOT_LOG_TO_STATE_RATIO = 1.0;
+    private static final double SNAPSHOT_LOG_TO_STATE_RATIO = 1.0;
     /** After a snapshot write failed, the next is not tried for this long. */
     private static final long FAILED_SNAPSHOT_RETRY_SECONDS = 10;
 

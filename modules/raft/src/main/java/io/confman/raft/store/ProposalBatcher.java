@@ -105,7 +105,7 @@ final class ProposalBatcher {
             return;
         }
         try {
-            List<ApplyResult> results = ReplicatedConfigStore.Results.of(answer, batch.size());
+            List<ApplyResult> results = ReplicatedConfigStore.Results.of(answer);
             if (results.size() != batch.size()) {
                 throw new IllegalStateException("a batch of " + batch.size() + " commands was answered with "
                         + results.size() + " results: " + results);

@@ -1,7 +1,6 @@
 package io.confman.raft.store;
 
 import io.confman.codec.command.Command;
-import io.confman.codec.command.CommandBatch;
 import io.confman.codec.command.CommandCodec;
 import io.confman.raft.ApplyResult;
 import io.confman.raft.ConfigQueries;
@@ -38,12 +37,12 @@ public final class ReplicatedConfigStore {
         this.proposals = new ProposalBatcher(node::propose, node.settings().maxProposalsInFlight(), DISPATCHER);
     }
 
-    /** The Raft-facing view of {@code state}: applies entries and answers with encoded results. */
+    /** The Raft-facing view of {@code state}: applies entries and answers with their results. */
     public static ReplicatedStateMachine replicated(ConfigStateMachine state) {
         return new ReplicatedStateMachine() {
             @Override
             public Answer apply(long term, long index, ByteBuffer entry) {
-                return new Results(CommandBatch.isBatch(entry), state.applyEntry(new LogPosition(term, index), entry));
+                return new Results(state.applyEntry(new LogPosition(term, index), entry));
             }
 
             @Override
@@ -65,22 +64,18 @@ public final class ReplicatedConfigStore {
     }
 
     /**
-     * The results of one entry, as the state machine answers it: encoded (an array for a batch
-     * entry, one result otherwise) only when the proposer is on another node.
+     * The results of one entry's commands, in order, as the state machine answers it: encoded only
+     * when the proposer is on another node.
      */
-    record Results(boolean batch, List<ApplyResult> results) implements ReplicatedStateMachine.Answer {
+    record Results(List<ApplyResult> results) implements ReplicatedStateMachine.Answer {
         @Override
         public byte[] encode() {
-            return batch ? ReplyCodec.encodeAll(results) : ReplyCodec.encode(results.getFirst());
+            return ReplyCodec.encode(results);
         }
 
-        /** The results in {@code answer}, which holds {@code commands} of them: taken as they are, or decoded. */
-        static List<ApplyResult> of(ReplicatedStateMachine.Answer answer, int commands) {
-            if (answer instanceof Results local) {
-                return local.results();
-            }
-            byte[] bytes = answer.encode();
-            return commands == 1 ? List.of(ReplyCodec.decode(bytes)) : ReplyCodec.decodeAll(bytes);
+        /** The results in {@code answer}: taken as they are, or decoded. */
+        static List<ApplyResult> of(ReplicatedStateMachine.Answer answer) {
+            return answer instanceof Results local ? local.results() : ReplyCodec.decode(answer.encode());
         }
     }
 

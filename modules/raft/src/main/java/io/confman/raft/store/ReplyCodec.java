@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Encodes the {@link ApplyResult} a leader computed into the Raft reply, and decodes it on the
- * node that proposed the command (which may be a follower whose own state machine is behind). A
- * batch entry's reply is a JSON array of the same records, one per command.
+ * node that proposed the command (which may be a follower whose own state machine is behind): a
+ * JSON array of flat records, one per command of the entry.
  */
 final class ReplyCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,18 +30,10 @@ final class ReplyCodec {
                  Long currentVersion) {
     }
 
-    static byte[] encode(ApplyResult result) {
-        return write(reply(result));
-    }
-
-    /** The reply to a batch entry: one element per command, in order. */
-    static byte[] encodeAll(List<ApplyResult> results) {
-        return write(results.stream().map(ReplyCodec::reply).toList());
-    }
-
-    private static byte[] write(Object value) {
+    /** The reply to an entry: one element per command, in order. */
+    static byte[] encode(List<ApplyResult> results) {
         try {
-            return JSON.writeValueAsBytes(value);
+            return JSON.writeValueAsBytes(results.stream().map(ReplyCodec::reply).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,18 +58,10 @@ final class ReplyCodec {
         };
     }
 
-    static ApplyResult decode(byte[] bytes) {
-        return result(read(bytes, Reply.class));
-    }
-
-    /** The results of a batch entry, in order. */
-    static List<ApplyResult> decodeAll(byte[] bytes) {
-        return Arrays.stream(read(bytes, Reply[].class)).map(ReplyCodec::result).toList();
-    }
-
-    private static <T> T read(byte[] bytes, Class<T> type) {
+    /** The results of an entry's commands, in order. */
+    static List<ApplyResult> decode(byte[] bytes) {
         try {
-            return JSON.readValue(bytes, type);
+            return Arrays.stream(JSON.readValue(bytes, Reply[].class)).map(ReplyCodec::result).toList();
         } catch (IOException e) {
             throw new IllegalStateException("unreadable Raft reply (" + bytes.length + " bytes)", e);
         }

@@ -37,6 +37,11 @@ class ProposalBatcherTest {
         final List<CompletableFuture<ReplicatedStateMachine.Answer>> replies = new ArrayList<>();
         private long index;
 
+        /** A batcher proposing to this log, sending each next batch on the thread that answered. */
+        ProposalBatcher batcher(int maxInFlight) {
+            return new ProposalBatcher(this::propose, maxInFlight, Runnable::run);
+        }
+
         synchronized CompletableFuture<ReplicatedStateMachine.Answer> propose(byte[] entry) {
             entries.add(entry);
             CompletableFuture<ReplicatedStateMachine.Answer> reply = new CompletableFuture<>();
@@ -50,8 +55,7 @@ class ProposalBatcherTest {
          */
         void commit(int i) {
             ByteBuffer entry = ByteBuffer.wrap(entries.get(i));
-            var results = new ReplicatedConfigStore.Results(CommandBatch.isBatch(entry),
-                    machine.applyEntry(new LogPosition(1, ++index), entry));
+            var results = new ReplicatedConfigStore.Results(machine.applyEntry(new LogPosition(1, ++index), entry));
             replies.get(i).complete(ReplicatedStateMachine.Answer.encoded(results.encode()));
         }
     }
@@ -64,7 +68,7 @@ class ProposalBatcherTest {
     @Test
     void commandsArrivingWhileTheLimitIsReachedGoOutTogetherInOrder() throws Exception {
         HeldLog log = new HeldLog();
-        ProposalBatcher batcher = new ProposalBatcher(log::propose, 1, Runnable::run);
+        ProposalBatcher batcher = log.batcher(1);
         CompletableFuture<ApplyResult> first = batcher.submit(set("a", 0));
         List<CompletableFuture<ApplyResult>> waiting = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -88,7 +92,7 @@ class ProposalBatcherTest {
     @Test
     void upToTheLimitEntriesAreInFlightAtOnce() {
         HeldLog log = new HeldLog();
-        ProposalBatcher batcher = new ProposalBatcher(log::propose, 3, Runnable::run);
+        ProposalBatcher batcher = log.batcher(3);
         for (int i = 0; i < 10; i++) {
             batcher.submit(set("k" + i, 0));
         }
@@ -101,7 +105,7 @@ class ProposalBatcherTest {
     @Test
     void aFailedEntryFailsEveryCommandInItAndFreesItsSlot() throws Exception {
         HeldLog log = new HeldLog();
-        ProposalBatcher batcher = new ProposalBatcher(log::propose, 1, Runnable::run);
+        ProposalBatcher batcher = log.batcher(1);
         CompletableFuture<ApplyResult> first = batcher.submit(set("a", 0));
         CompletableFuture<ApplyResult> second = batcher.submit(set("b", 0));
         CompletableFuture<ApplyResult> third = batcher.submit(set("c", 0));
@@ -121,7 +125,7 @@ class ProposalBatcherTest {
     @Test
     void aWaitingCommandWhoseCallerGaveUpIsNeverProposed() throws Exception {
         HeldLog log = new HeldLog();
-        ProposalBatcher batcher = new ProposalBatcher(log::propose, 1, Runnable::run);
+        ProposalBatcher batcher = log.batcher(1);
         CompletableFuture<ApplyResult> first = batcher.submit(set("a", 0));
         CompletableFuture<ApplyResult> abandoned = batcher.submit(set("b", 0));
         abandoned.cancel(false);
@@ -138,7 +142,7 @@ class ProposalBatcherTest {
     @Test
     void aBatchStopsAtItsByteLimitAndTheRestFollows() {
         HeldLog log = new HeldLog();
-        ProposalBatcher batcher = new ProposalBatcher(log::propose, 1, Runnable::run);
+        ProposalBatcher batcher = log.batcher(1);
         batcher.submit(set("first", 0));
         String big = "x".repeat(ProposalBatcher.MAX_BATCH_BYTES / 3);
         for (int i = 0; i < 4; i++) {
