@@ -60,8 +60,8 @@ public interface ConfigQueries {
     Set<String> referencedBlobHashes();
 
     /**
-     * SHA-256 hex over a canonical serialisation of the whole state (it is the digest of the snapshot
-     * file the state would be written as); equal on every node at the same applied index.
+     * SHA-256 hex over a canonical serialisation of the whole state (the bytes of the snapshot file
+     * the state would be written as); equal on every node at the same applied index.
      */
     String stateHash();
 }

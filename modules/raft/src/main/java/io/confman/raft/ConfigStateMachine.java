@@ -14,6 +14,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +202,7 @@ public final class ConfigStateMachine implements ConfigQueries {
         /** Writes a frozen state to a stream the caller buffers, syncs and closes. */
         @FunctionalInterface
         public interface Writer {
-            byte[] write(OutputStream out) throws IOException;
+            void write(OutputStream out) throws IOException;
         }
     }
 
@@ -354,7 +357,11 @@ public final class ConfigStateMachine implements ConfigQueries {
     public String stateHash() {
         readLock.lock();
         try {
-            return HexFormat.of().formatHex(StateSnapshots.write(state, OutputStream.nullOutputStream()));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            StateSnapshots.write(state, new DigestOutputStream(OutputStream.nullOutputStream(), sha));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
         } catch (IOException e) {
             throw new IllegalStateException("writing to a null stream cannot fail", e);
         } finally {

@@ -23,9 +23,9 @@ final class StateSnapshots {
     private StateSnapshots() {
     }
 
-    /** Writes {@code state}, which must not change meanwhile; returns the file's digest. */
-    static byte[] write(ConfigState state, OutputStream out) throws IOException {
-        return capture(state).write(out);
+    /** Writes {@code state}, which must not change meanwhile. */
+    static void write(ConfigState state, OutputStream out) throws IOException {
+        capture(state).write(out);
     }
 
     /**
@@ -42,8 +42,8 @@ final class StateSnapshots {
     /** A frozen view of a state, in snapshot order. */
     record Capture(SnapshotMetadata metadata, List<Namespace> namespaces, List<ConfigEntry> entries,
                    List<AuditEvent> audit) {
-        byte[] write(OutputStream out) throws IOException {
-            return SnapshotWriter.write(out, metadata, namespaces, entries, audit);
+        void write(OutputStream out) throws IOException {
+            SnapshotWriter.write(out, metadata, namespaces, entries, audit);
         }
     }
 

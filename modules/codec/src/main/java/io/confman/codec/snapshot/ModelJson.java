@@ -6,7 +6,6 @@ import static io.confman.codec.internal.StrictJson.optionalText;
 import static io.confman.codec.internal.StrictJson.requireLong;
 import static io.confman.codec.internal.StrictJson.requireText;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confman.codec.internal.ShapeException;
 import io.confman.codec.model.AuditAction;
@@ -14,13 +13,12 @@ import io.confman.codec.model.AuditEvent;
 import io.confman.codec.model.BlobRef;
 import io.confman.codec.model.ConfigEntry;
 import io.confman.codec.model.Namespace;
-import java.io.IOException;
 import java.util.Set;
 
 /**
- * Snapshot JSON of the domain records, written field by field in a fixed order with explicit nulls
- * (so the bytes are canonical) and read strictly. Hand-written rather than reflective so the format
- * cannot drift with a record change unnoticed.
+ * The domain records in the JSON of snapshot format versions 1 and 2, which this node still reads
+ * (it writes version 3), strictly: unknown fields and wrong types are refused. Hand-written rather
+ * than reflective so the format cannot drift with a record change unnoticed.
  */
 final class ModelJson {
 
@@ -32,55 +30,6 @@ final class ModelJson {
             "oldValue", "newValue", "version", "revision");
 
     private ModelJson() {
-    }
-
-    static void write(JsonGenerator out, Namespace namespace) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("path", namespace.path());
-        out.writeStringField("description", namespace.description());
-        out.writeStringField("owner", namespace.owner());
-        out.writeStringField("createdAt", namespace.createdAt());
-        out.writeEndObject();
-    }
-
-    static void write(JsonGenerator out, ConfigEntry entry) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("namespace", entry.namespace());
-        out.writeStringField("key", entry.key());
-        out.writeStringField("value", entry.value());
-        out.writeStringField("type", entry.type());
-        out.writeNumberField("version", entry.version());
-        out.writeStringField("updatedAt", entry.updatedAt());
-        out.writeStringField("updatedBy", entry.updatedBy());
-        out.writeNumberField("revision", entry.revision());
-        if (entry.blob() == null) {
-            out.writeNullField("blob");
-        } else {
-            out.writeObjectFieldStart("blob");
-            out.writeStringField("sha256", entry.blob().sha256());
-            out.writeNumberField("size", entry.blob().size());
-            out.writeStringField("contentType", entry.blob().contentType());
-            out.writeEndObject();
-        }
-        out.writeEndObject();
-    }
-
-    static void write(JsonGenerator out, AuditEvent event) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("timestamp", event.timestamp());
-        out.writeStringField("action", event.action().wireName());
-        out.writeStringField("actor", event.actor());
-        out.writeStringField("namespace", event.namespace());
-        out.writeStringField("key", event.key());
-        out.writeStringField("oldValue", event.oldValue());
-        out.writeStringField("newValue", event.newValue());
-        if (event.version() == null) {
-            out.writeNullField("version");
-        } else {
-            out.writeNumberField("version", event.version());
-        }
-        out.writeNumberField("revision", event.revision());
-        out.writeEndObject();
     }
 
     static Namespace namespace(JsonNode node) {

@@ -19,13 +19,14 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 /**
- * The snapshot file format: content round-trips exactly; the digest trailer equals the SHA-256 of
- * the bytes before it; a flipped byte anywhere, any truncation, an unknown version or trailing
- * bytes are refused with a typed exception and an operator-readable message; and a large snapshot
- * reaches the output stream in bounded frames rather than as one array.
+ * The snapshot file format: content round-trips exactly; the trailer equals the CRC-32C of the
+ * bytes before it; a flipped byte anywhere, any truncation, an unknown version or trailing bytes
+ * are refused with a typed exception and an operator-readable message; a large snapshot reaches the
+ * output stream in bounded frames rather than as one array; the JSON versions 1 and 2 still read.
  */
 class SnapshotFormatTest {
 
@@ -57,27 +58,59 @@ class SnapshotFormatTest {
 
     @Test
     void aVersionOneSnapshotReadsWithItsLastAppliedIndexAsLastRevision() throws Exception {
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        file.write(SnapshotFormat.MAGIC);
-        file.write(ByteBuffer.allocate(4).putInt(1).array());
-        ChunkedOutputStream body = new ChunkedOutputStream(file);
-        body.write(("{\"lastAppliedTerm\":3,\"lastAppliedIndex\":42,\"malformedEntries\":1,"
-                + "\"namespaces\":[],\"entries\":[],\"audit\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        body.finish();
-        file.write(MessageDigest.getInstance("SHA-256").digest(file.toByteArray()));
-        SnapshotMetadata read = SnapshotReader.read(new ByteArrayInputStream(file.toByteArray()), new CollectingVisitor());
+        byte[] file = jsonSnapshot(1, "{\"lastAppliedTerm\":3,\"lastAppliedIndex\":42,\"malformedEntries\":1,"
+                + "\"namespaces\":[],\"entries\":[],\"audit\":[]}");
+        SnapshotMetadata read = SnapshotReader.read(new ByteArrayInputStream(file), new CollectingVisitor());
         assertEquals(new SnapshotMetadata(3, 42, 1, 42), read);
     }
 
     @Test
-    void trailerIsTheSha256OfEverythingBeforeIt() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] returned = SnapshotWriter.write(out, METADATA, NAMESPACES, ENTRIES, AUDIT);
-        byte[] file = out.toByteArray();
-        byte[] body = Arrays.copyOf(file, file.length - SnapshotFormat.DIGEST_BYTES);
-        byte[] trailer = Arrays.copyOfRange(file, body.length, file.length);
-        assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(body), trailer);
-        assertArrayEquals(trailer, returned);
+    void aVersionTwoSnapshotReadsEveryRecord() throws Exception {
+        byte[] file = jsonSnapshot(2, """
+                {"lastAppliedTerm":3,"lastAppliedIndex":42,"malformedEntries":1,"lastRevision":45,
+                 "namespaces":[{"path":"dev","description":null,"owner":"alice","createdAt":"2026-01-01T00:00:00Z"},
+                               {"path":"prod","description":"production","owner":"bob","createdAt":"2026-01-02T00:00:00Z"}],
+                 "entries":[{"namespace":"dev","key":"a","value":"1","type":"string","version":2,
+                             "updatedAt":"2026-01-03T00:00:00Z","updatedBy":"alice","revision":40,"blob":null},
+                            {"namespace":"prod","key":"big","value":null,"type":"blob","version":1,
+                             "updatedAt":"2026-01-04T00:00:00Z","updatedBy":"bob","revision":41,
+                             "blob":{"sha256":"%s","size":4294967296,"contentType":"application/octet-stream"}}],
+                 "audit":[{"timestamp":"2026-01-04T00:00:00Z","action":"config.created","actor":"bob",
+                           "namespace":"prod","key":"big","oldValue":null,"newValue":"sha256:%s","version":1,"revision":41},
+                          {"timestamp":"2026-01-02T00:00:00Z","action":"namespace.created","actor":"bob",
+                           "namespace":"prod","key":null,"oldValue":null,"newValue":"production","version":null,"revision":2}]}
+                """.formatted(SHA, SHA));
+        CollectingVisitor visitor = new CollectingVisitor();
+        assertEquals(METADATA, SnapshotReader.read(new ByteArrayInputStream(file), visitor));
+        assertEquals(NAMESPACES, visitor.namespaces);
+        assertEquals(ENTRIES, visitor.entries);
+        assertEquals(AUDIT, visitor.auditEvents);
+        byte[] damaged = file.clone();
+        damaged[40] ^= 0x01;
+        assertThrows(DamagedSnapshotException.class,
+                () -> SnapshotReader.read(new ByteArrayInputStream(damaged), new CollectingVisitor()));
+    }
+
+    /** A snapshot file of a JSON format version, as nodes before version 3 wrote it. */
+    private static byte[] jsonSnapshot(int version, String json) throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(SnapshotFormat.MAGIC);
+        file.write(ByteBuffer.allocate(4).putInt(version).array());
+        ChunkedOutputStream body = new ChunkedOutputStream(file);
+        body.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.finish();
+        file.write(MessageDigest.getInstance("SHA-256").digest(file.toByteArray()));
+        return file.toByteArray();
+    }
+
+    @Test
+    void trailerIsTheCrc32cOfEverythingBeforeIt() throws Exception {
+        byte[] file = sample();
+        byte[] body = Arrays.copyOf(file, file.length - SnapshotFormat.TRAILER_BYTES);
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        assertEquals((int) crc.getValue(), ByteBuffer.wrap(file, body.length, SnapshotFormat.TRAILER_BYTES).getInt());
+        assertEquals(SnapshotFormat.VERSION, ByteBuffer.wrap(file, SnapshotFormat.MAGIC.length, 4).getInt());
     }
 
     @Test
@@ -132,7 +165,7 @@ class SnapshotFormatTest {
         ByteBuffer.wrap(file).putInt(SnapshotFormat.MAGIC.length, 7);
         UnsupportedSnapshotVersionException e = assertThrows(UnsupportedSnapshotVersionException.class,
                 () -> SnapshotReader.read(new ByteArrayInputStream(file), new CollectingVisitor()));
-        assertEquals("snapshot format version 7 is not supported by this node (supports 1 to 2)", e.getMessage());
+        assertEquals("snapshot format version 7 is not supported by this node (supports 1 to 3)", e.getMessage());
         assertEquals(7, e.version());
     }
 

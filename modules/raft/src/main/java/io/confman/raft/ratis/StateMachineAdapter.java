@@ -8,7 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +50,8 @@ import org.slf4j.LoggerFactory;
 final class StateMachineAdapter extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(StateMachineAdapter.class);
     private static final int STREAM_BUFFER_BYTES = 64 * 1024;
+    /** A snapshot being written is flushed to the disk every this many bytes (see {@link SteppedSyncOutputStream}). */
+    private static final long SNAPSHOT_SYNC_STEP_BYTES = 32L * 1024 * 1024;
 
     private final ReplicatedStateMachine delegate;
     private final long snapshotBudgetMillis;
@@ -72,6 +73,12 @@ final class StateMachineAdapter extends BaseStateMachine {
     /** Writes snapshots off the apply thread, one at a time. */
     private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "confman-snapshot-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Flushes a snapshot being written to the disk in steps, beside the snapshot thread. */
+    private final ExecutorService snapshotSyncThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "confman-snapshot-sync");
         thread.setDaemon(true);
         return thread;
     });
@@ -213,10 +220,12 @@ final class StateMachineAdapter extends BaseStateMachine {
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), STREAM_BUFFER_BYTES);
+                SteppedSyncOutputStream synced = new SteppedSyncOutputStream(channel, snapshotSyncThread,
+                        SNAPSHOT_SYNC_STEP_BYTES);
+                OutputStream out = new BufferedOutputStream(synced, STREAM_BUFFER_BYTES);
                 writer.writeTo(out);
                 out.flush();
-                channel.force(true);
+                synced.syncAndClose();
             }
             Files.move(tmp, target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             fsyncDirectory(target.toPath().getParent());
@@ -253,6 +262,7 @@ final class StateMachineAdapter extends BaseStateMachine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        snapshotSyncThread.shutdown();
         super.close();
     }
 
