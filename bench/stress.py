@@ -1,8 +1,9 @@
 # The config stress test: N configs of about 1 KB written through the API by C concurrent clients
 # (Python requests, one keep-alive session each, one request in flight each), against the running
 # local cluster (./confman up). Prints latency percentiles, the rate, the p50 of the first and last
-# 10,000 writes, the snapshots the nodes took meanwhile (from their logs) and the number of
-# elections (term changes, which must be 0). Bounded by --max-seconds.
+# 10,000 writes, the snapshots the nodes took meanwhile (from their logs), the p99 of the writes that
+# overlapped a snapshot being written against the others, and the number of elections (term
+# changes, which must be 0). Bounded by --max-seconds.
 # Usage: ./confman bench stress --configs N [--clients 8] [--size 1024] [--target leader|follower]
 import argparse, json, os, re, statistics, sys, threading, time
 
@@ -11,7 +12,7 @@ import requests
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NODES = {"node1": 6100, "node2": 6200, "node3": 6300}
 KEY = {"X-Api-Key": "confman_dev_abc123", "Content-Type": "application/json"}
-SNAPSHOT = re.compile(r"snapshot at index (\d+) taken \(written in (\d+) ms off the apply thread\): (\d+) ms pause, (\d+) bytes")
+SNAPSHOT = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) .*snapshot at index (\d+) taken \(written in (\d+) ms off the apply thread\): (\d+) ms pause, (\d+) bytes")
 
 
 def health(port):
@@ -44,7 +45,8 @@ def snapshots_since(sizes):
             for line in f:
                 m = SNAPSHOT.search(line)
                 if m:
-                    found.append((n, int(m.group(1)), int(m.group(2)), int(m.group(3)), int(m.group(4))))
+                    ended = time.mktime(time.strptime(m.group(1)[:19], "%Y-%m-%d %H:%M:%S")) + int(m.group(1)[20:]) / 1000
+                    found.append((n, int(m.group(2)), int(m.group(3)), int(m.group(4)), int(m.group(5)), ended))
     return found
 
 
@@ -72,6 +74,7 @@ def main():
 
     terms_before, sizes = terms(), log_sizes()
     latencies = [None] * args.configs          # per config index, in ms
+    starts = [None] * args.configs             # per config index, wall-clock seconds
     errors = []
     deadline = time.monotonic() + args.max_seconds
 
@@ -81,6 +84,7 @@ def main():
             if time.monotonic() > deadline:
                 return
             t0 = time.perf_counter()
+            starts[i] = time.time()
             try:
                 r = session.put(url + f"c{i:07d}", data=body, headers=KEY, timeout=30)
                 ok = r.status_code == 200
@@ -115,6 +119,17 @@ def main():
         print(f"snapshots: {len(snaps)} taken on the nodes; written in {min(writes)}-{max(writes)} ms"
               f" (median {statistics.median(writes):.0f}), apply paused {max(s[3] for s in snaps)} ms at most,"
               f" largest {max(s[4] for s in snaps):,} bytes")
+        windows = [(s[5] - s[2] / 1000, s[5]) for s in snaps]
+        during, outside = [], []
+        for i, l in enumerate(latencies):
+            if l is None:
+                continue
+            t0, t1 = starts[i], starts[i] + l / 1000
+            (during if any(a < t1 and t0 < b for a, b in windows) else outside).append(l)
+        during.sort()
+        outside.sort()
+        print(f"writes while a snapshot was written: {len(during):,}, p99 {pct(during, .99):.1f} ms;"
+              f" other writes: p99 {pct(outside, .99):.1f} ms")
     else:
         print("snapshots: none taken during the run")
     print(f"elections: {elections} (terms before {terms_before}, after {terms_after})")
