@@ -361,6 +361,30 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
 
+        /** SIGSTOP, like a long GC pause or a frozen VM: the process keeps its sockets and state. */
+        public void pause() {
+            signal("STOP");
+        }
+
+        /** SIGCONT after {@link #pause}. */
+        public void resume() {
+            signal("CONT");
+        }
+
+        private void signal(String name) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+                if (kill.waitFor() != 0) {
+                    throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while signalling " + id, e);
+            }
+        }
+
         /** SIGTERM; returns how long the process took to exit. */
         public Duration terminate(Duration timeout) {
             return process.terminate(timeout);

@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ClusterNode} backed by one Ratis server (gRPC transport) and one Ratis client used to
- * forward proposals to the leader. Linearizable read barriers are submitted to the local server
- * in-process; Ratis answers them after ReadIndex confirmation (on followers too).
+ * forward proposals to the leader. Linearizable reads wait for an empty barrier entry written
+ * through the log (see {@link #readBarrier}).
  */
 public final class RatisClusterNode implements ClusterNode {
     private static final Logger LOG = LoggerFactory.getLogger(RatisClusterNode.class);
@@ -59,8 +59,8 @@ public final class RatisClusterNode implements ClusterNode {
     private final AtomicLong localCallIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     /**
-     * ReadIndex rounds a follower keeps in flight at once; a round is one network trip to the
-     * leader, and readers arriving while all are taken share the next one.
+     * Read barriers a node keeps in flight at once; readers arriving while all are taken share the
+     * next one.
      */
     private static final int READ_ROUNDS_IN_FLIGHT = 2;
     /**
@@ -239,24 +239,43 @@ public final class RatisClusterNode implements ClusterNode {
     }
 
     /**
-     * On a follower, concurrent readers share ReadIndex rounds with the leader (see {@link
-     * ReadBarrierBatcher}): each round is a network trip. The leader answers read barriers from
-     * its own heartbeats, which Ratis already shares, so there each reader asks directly.
+     * A linearizable read barrier is an empty entry written through the log, and a read waits
+     * until this node has applied every entry before it. Its commit proves that this node's
+     * leader still led after the reader arrived, so every write acknowledged before that lies
+     * below it and is in the state read.
+     *
+     * <p>Why not Ratis's ReadIndex: in Ratis (3.2.0, and still in 3.3) a leader answers ReadIndex
+     * without a heartbeat round whenever its commit index is one an earlier round confirmed, and
+     * joins a round already under way; both let a leader that was deposed while paused or cut off
+     * answer with old state. An entry cannot commit without a quorum of the current term.
+     *
+     * <p>Concurrent readers share barriers (see {@link ReadBarrierBatcher}): a burst of reads costs
+     * a few entries, not one each; followers forward theirs to the leader like a write.
      */
     @Override
     public CompletableFuture<Void> readBarrier() {
-        return status().role() == NodeStatus.Role.LEADER ? oneReadBarrier() : readBarriers.barrier();
+        return readBarriers.barrier();
     }
 
     private CompletableFuture<Void> oneReadBarrier() {
-        return submitLocally(RaftClientRequest.readRequestType(), Message.EMPTY)
-                .orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
+        CompletableFuture<RaftClientReply> reply = status().role() == NodeStatus.Role.LEADER
+                ? submitLocally(RaftClientRequest.writeRequestType(), Message.EMPTY)
+                : forward(Message.EMPTY);
+        return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
                     if (failure == null && r.isSuccess()) {
-                        return null;
+                        return StateMachineAdapter.barrierIndex(r.getMessage());
                     }
                     throw unavailable("read", failure != null ? failure : r.getException());
-                });
+                })
+                // Every write acknowledged before the reader arrived lies below the barrier; the
+                // barrier itself changes nothing, and a follower learns that it committed only
+                // with the leader's next message, so waiting for the entries below is enough.
+                .thenCompose(index -> stateMachine.awaitApplied(index - 1)
+                        .orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
+                        .exceptionally(failure -> {
+                            throw unavailable("read", failure);
+                        }));
     }
 
     /** Hands a request to this node's own Raft server, in-process, on the calling thread. */

@@ -49,7 +49,8 @@ final class RatisProperties {
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(settings.electionTimeoutMinMillis()));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(settings.electionTimeoutMaxMillis()));
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, millis(settings.requestTimeoutMillis()));
-        // Ratis's default read option is not linearizable; Confman promises linearizable reads.
+        // Confman's own reads wait for barrier entries (RatisClusterNode#readBarrier); should a
+        // read-only request reach Ratis, it gets Ratis's linearizable option, not the default.
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
         RaftServerConfigKeys.Read.setTimeout(p, millis(settings.requestTimeoutMillis()));
 

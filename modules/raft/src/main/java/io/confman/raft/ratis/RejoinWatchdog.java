@@ -1,8 +1,12 @@
 package io.confman.raft.ratis;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * A new leader starts with no such belief. So a freshly formatted member that knows a leader, yet
  * still has an empty log after a grace period, asks the leader to hand leadership to another
  * member (or to step down when none can take it); the new leader then replays the log or installs
- * a snapshot.
+ * a snapshot. While snapshot chunks keep arriving the node is not empty-handed and waits (see
+ * {@link Patience}).
  *
  * <p>Runs once, on its own daemon thread, only on nodes that formatted their storage at start.
  */
@@ -57,7 +62,7 @@ final class RejoinWatchdog implements Runnable {
     @Override
     public void run() {
         long deadline = System.nanoTime() + WATCH_FOR.toNanos();
-        long emptySince = -1;
+        Patience patience = new Patience(EMPTY_LOG_GRACE.toNanos());
         try {
             while (System.nanoTime() < deadline) {
                 Thread.sleep(CHECK_EVERY.toMillis());
@@ -68,21 +73,70 @@ final class RejoinWatchdog implements Runnable {
                 if (!empty) {
                     return;
                 }
-                if (leader == null || leader.equals(server.getId())) {
-                    emptySince = -1;
-                    continue;
-                }
-                if (emptySince < 0) {
-                    emptySince = System.nanoTime();
-                } else if (System.nanoTime() - emptySince > EMPTY_LOG_GRACE.toNanos()) {
+                boolean otherLeader = leader != null && !leader.equals(server.getId());
+                long received = bytesUnder(division.getRaftStorage().getStorageDir().getTmpDir().toPath());
+                if (patience.exhausted(System.nanoTime(), otherLeader, received)) {
                     askForNewLeader(leader);
-                    emptySince = -1;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             LOG.debug("rejoin watchdog stopped: {}", e.toString());
+        }
+    }
+
+    /**
+     * When an empty node has waited long enough: a leader other than itself is known and has sent
+     * it nothing for the whole grace period. Snapshot chunks count as something: Ratis writes
+     * them to the storage's temporary directory until the snapshot is complete, and a large one
+     * takes longer than the grace period to arrive; asking for a new leader then would abort the
+     * transfer and start it again from the next leader, over and over. Not thread-safe.
+     */
+    static final class Patience {
+        private final long graceNanos;
+        private long waitingSince = -1;
+        private long receivedBytes;
+
+        Patience(long graceNanos) {
+            this.graceNanos = graceNanos;
+        }
+
+        /** One observation; true when it is time to ask for a new leader (and the wait starts over). */
+        boolean exhausted(long nowNanos, boolean otherLeader, long snapshotBytesReceived) {
+            boolean progress = snapshotBytesReceived != receivedBytes;
+            receivedBytes = snapshotBytesReceived;
+            if (!otherLeader || progress) {
+                waitingSince = -1;
+                return false;
+            }
+            if (waitingSince < 0) {
+                waitingSince = nowNanos;
+                return false;
+            }
+            if (nowNanos - waitingSince > graceNanos) {
+                waitingSince = -1;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Bytes of the files under {@code dir} (0 when it does not exist): snapshot chunks received so far. */
+    private static long bytesUnder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException gone) {
+                    return 0; // renamed into place meanwhile
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
         }
     }
 

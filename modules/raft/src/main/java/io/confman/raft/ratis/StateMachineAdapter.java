@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,6 +84,8 @@ final class StateMachineAdapter extends BaseStateMachine {
         thread.setDaemon(true);
         return thread;
     });
+    /** Read barriers waiting for this node to apply an index, by index. */
+    private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> appliedWaiters = new ConcurrentSkipListMap<>();
     /** The snapshot being written, if any; touched by the apply thread only. */
     private Future<?> inFlight;
     /** {@link System#nanoTime} before which no new snapshot starts; set by the snapshot thread. */
@@ -139,11 +143,73 @@ final class StateMachineAdapter extends BaseStateMachine {
     public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
         LogEntryProto entry = trx.getLogEntry();
         ByteString data = entry.getStateMachineLogEntry().getLogData();
+        if (data.isEmpty()) {
+            // A read barrier (see RatisClusterNode#readBarrier): no command, the state is unchanged.
+            updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
+            return CompletableFuture.completedFuture(barrierReply(entry.getIndex()));
+        }
         appliedBytesSinceSnapshot += data.size();
         ReplicatedStateMachine.Answer answer = delegate.apply(entry.getTerm(), entry.getIndex(),
                 data.asReadOnlyByteBuffer());
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
         return CompletableFuture.completedFuture(new AnswerMessage(answer));
+    }
+
+    /** The reply to a read barrier entry: its log index, 8 bytes big-endian. */
+    static Message barrierReply(long index) {
+        return Message.valueOf(ByteString.copyFrom(ByteBuffer.allocate(Long.BYTES).putLong(index).flip()));
+    }
+
+    /** The log index a read barrier entry was applied at, from its reply. */
+    static long barrierIndex(Message reply) {
+        ByteString content = reply.getContent();
+        if (content.size() != Long.BYTES) {
+            throw new IllegalStateException("a read barrier was answered with " + content.size() + " bytes");
+        }
+        return content.asReadOnlyByteBuffer().getLong();
+    }
+
+    /**
+     * Completes once this node's state machine has applied the entry at {@code index} (at once if it
+     * has). Any thread; completions run on the applying thread, so callers hand over long work.
+     */
+    CompletableFuture<Void> awaitApplied(long index) {
+        if (getLastAppliedTermIndex().getIndex() >= index) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> waiter = appliedWaiters.computeIfAbsent(index, ignored -> new CompletableFuture<>());
+        releaseAppliedWaiters(); // the index may have been applied while the waiter was registered
+        return waiter;
+    }
+
+    @Override
+    protected boolean updateLastAppliedTermIndex(TermIndex newTermIndex) {
+        boolean updated = super.updateLastAppliedTermIndex(newTermIndex);
+        releaseAppliedWaiters();
+        return updated;
+    }
+
+    @Override
+    protected void setLastAppliedTermIndex(TermIndex newTermIndex) {
+        super.setLastAppliedTermIndex(newTermIndex);
+        releaseAppliedWaiters();
+    }
+
+    private void releaseAppliedWaiters() {
+        if (appliedWaiters == null || appliedWaiters.isEmpty()) { // null: called by the superclass constructor
+            return;
+        }
+        TermIndex applied = getLastAppliedTermIndex();
+        if (applied == null) {
+            return;
+        }
+        var done = appliedWaiters.headMap(applied.getIndex(), true);
+        while (!done.isEmpty()) {
+            var first = done.pollFirstEntry();
+            if (first != null) {
+                first.getValue().complete(null);
+            }
+        }
     }
 
     /**
@@ -174,7 +240,10 @@ final class StateMachineAdapter extends BaseStateMachine {
         }
     }
 
-    /** Linearizable reads are served from local state after ReadIndex; the query is only a barrier. */
+    /**
+     * Confman sends Ratis no read-only requests (reads wait for a barrier entry instead, see {@link
+     * RatisClusterNode#readBarrier}); a read-only request from elsewhere gets an empty answer.
+     */
     @Override
     public CompletableFuture<Message> query(Message request) {
         return CompletableFuture.completedFuture(Message.EMPTY);
