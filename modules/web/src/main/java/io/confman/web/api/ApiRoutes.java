@@ -6,7 +6,7 @@ import io.helidon.webserver.http.HttpRouting;
 
 /**
  * Registers the {@code /api/v1} configuration routes: namespaces, config entries, the
- * cross-namespace config list and audit. Errors are answered by the routing-wide problem handler
+ * cross-namespace config list, audit and watch. Errors are answered by the routing-wide problem handler
  * that {@code ConfmanWebServer} installs.
  */
 public final class ApiRoutes {
@@ -20,12 +20,14 @@ public final class ApiRoutes {
      * largeValues} and reading blob-backed values back with {@code largeValueReader}.
      */
     public static void register(HttpRouting.Builder routing, NodeServices services, LargeValueWriter largeValues,
-                                LargeValueReader largeValueReader) {
+                                LargeValueReader largeValueReader, long watchHeartbeatMillis) {
         AccessGuard guard = new AccessGuard(new ApiKeyAuthenticator(services.apiKeys()));
         RaftCalls raft = new RaftCalls(services.store());
         routing.register(PREFIX,
                 new NamespaceService(guard, raft),
                 new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), largeValues,
-                        largeValueReader));
+                        largeValueReader),
+                new WatchService(guard, raft, services.changes(), new WatchEvents(services.store().stale(), services.blobs()),
+                        watchHeartbeatMillis));
     }
 }
