@@ -9,6 +9,8 @@ import io.confman.web.http.ClusterGuard;
 import io.confman.web.http.CorrelationFilter;
 import io.confman.web.http.HealthService;
 import io.confman.web.http.StateService;
+import io.confman.web.metrics.HttpRequestCounter;
+import io.confman.web.metrics.MetricsService;
 import io.confman.web.problem.ProblemDirectHandler;
 import io.confman.web.problem.ProblemErrorHandler;
 import io.helidon.webserver.WebServer;
@@ -68,9 +70,12 @@ public final class ConfmanWebServer {
     static void routing(HttpRouting.Builder routing, NodeServices services, WebSettings settings) {
         ClusterGuard internalGuard = ClusterGuard.forMembers(services.clusterToken(),
                 services.node().settings().members());
-        routing.addFilter(new CorrelationFilter())
+        HttpRequestCounter requests = new HttpRequestCounter();
+        routing.addFilter(requests)
+                .addFilter(new CorrelationFilter())
                 .error(Throwable.class, new ProblemErrorHandler())
                 .register("/health", new HealthService(services))
+                .register("/metrics", new MetricsService(services, requests))
                 .register("/internal/state", new StateService(services, internalGuard));
         ApiRoutes.register(routing, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services),
                 settings.watchHeartbeatMillis());
