@@ -8,6 +8,7 @@ import io.confman.web.blob.BodyLimitFilter;
 import io.confman.web.http.ClusterGuard;
 import io.confman.web.http.CorrelationFilter;
 import io.confman.web.http.HealthService;
+import io.confman.web.http.OpenApiService;
 import io.confman.web.http.StateService;
 import io.confman.web.metrics.HttpRequestCounter;
 import io.confman.web.metrics.MetricsService;
@@ -15,10 +16,11 @@ import io.confman.web.problem.ProblemDirectHandler;
 import io.confman.web.problem.ProblemErrorHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 import java.time.Duration;
 
 /**
- * Wires a node's HTTP API. {@link #routing} is the one place routes are declared; {@link #start}
+ * Wires a node's HTTP API. {@link #routes} is the one place routes are declared; {@link #start}
  * binds it to a listener with the configured limits.
  */
 public final class ConfmanWebServer {
@@ -66,19 +68,28 @@ public final class ConfmanWebServer {
         };
     }
 
-    /** Declares every route of the node's API on {@code routing}. */
+    /** Installs the filters and the error handler on {@code routing}, then every route. */
     static void routing(HttpRouting.Builder routing, NodeServices services, WebSettings settings) {
-        ClusterGuard internalGuard = ClusterGuard.forMembers(services.clusterToken(),
-                services.node().settings().members());
         HttpRequestCounter requests = new HttpRequestCounter();
         routing.addFilter(requests)
                 .addFilter(new CorrelationFilter())
-                .error(Throwable.class, new ProblemErrorHandler())
-                .register("/health", new HealthService(services))
+                .error(Throwable.class, new ProblemErrorHandler());
+        routes(routing, services, settings, requests);
+    }
+
+    /**
+     * Declares every route of the node's API on {@code rules}: the one place routes are declared
+     * (a test records them and compares them with the OpenAPI document).
+     */
+    static void routes(HttpRules rules, NodeServices services, WebSettings settings, HttpRequestCounter requests) {
+        ClusterGuard internalGuard = ClusterGuard.forMembers(services.clusterToken(),
+                services.node().settings().members());
+        rules.register("/health", new HealthService(services))
                 .register("/metrics", new MetricsService(services, requests))
+                .register("/openapi", new OpenApiService())
                 .register("/internal/state", new StateService(services, internalGuard));
-        ApiRoutes.register(routing, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services),
+        ApiRoutes.register(rules, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services),
                 settings.watchHeartbeatMillis());
-        BlobRoutes.register(routing, services, internalGuard);
+        BlobRoutes.register(rules, services, internalGuard);
     }
 }

@@ -2,7 +2,7 @@ package io.confman.web.api;
 
 import io.confman.web.NodeServices;
 import io.confman.web.auth.ApiKeyAuthenticator;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 
 /**
  * Registers the {@code /api/v1} configuration routes: namespaces, config entries, the
@@ -19,7 +19,7 @@ public final class ApiRoutes {
      * Registers the routes, storing JSON values at or above the inline threshold with {@code
      * largeValues} and reading blob-backed values back with {@code largeValueReader}.
      */
-    public static void register(HttpRouting.Builder routing, NodeServices services, LargeValueWriter largeValues,
+    public static void register(HttpRules routing, NodeServices services, LargeValueWriter largeValues,
                                 LargeValueReader largeValueReader, long watchHeartbeatMillis) {
         AccessGuard guard = new AccessGuard(new ApiKeyAuthenticator(services.apiKeys()));
         RaftCalls raft = new RaftCalls(services.store());

@@ -40,9 +40,14 @@ public final class HttpRequestCounter implements Filter {
         } finally {
             String method = req.prologue().method().text();
             Key key = new Key(METHODS.contains(method) ? method : OTHER_METHOD,
-                    req.matchingPattern().orElse(UNMATCHED), res.status().code());
+                    req.matchingPattern().map(HttpRequestCounter::route).orElse(UNMATCHED), res.status().code());
             counts.computeIfAbsent(key, ignored -> new LongAdder()).increment();
         }
+    }
+
+    /** A service's root route matches as {@code /health/}; it is named as declared, {@code /health}. */
+    static String route(String pattern) {
+        return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
     }
 
     /** Each label set counted so far with its count. */
