@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confman.launcher.testkit.LocalCluster;
 import io.confman.launcher.testkit.LocalCluster.Node;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -40,6 +43,12 @@ class OpenApiTest extends OneClusterPerClass {
         public int compareTo(Operation other) {
             return Comparator.comparing(Operation::path).thenComparing(Operation::method).compare(this, other);
         }
+    }
+
+    /** A watch is counted when its stream ends, which the node notices at its next heartbeat. */
+    @Override
+    Map<String, String> clusterSettings() {
+        return Map.of("http.watchHeartbeatMillis", "200");
     }
 
     @Test
@@ -69,8 +78,13 @@ class OpenApiTest extends OneClusterPerClass {
         for (Operation op : operations) {
             request(node, op);
         }
-        scrape(node);
-        List<MetricsApiTest.Sample> samples = MetricsApiTest.parse(scrape(node).body());
+        List<MetricsApiTest.Sample> samples = LocalCluster.await(Duration.ofSeconds(10), "every operation counted",
+                () -> {
+                    List<MetricsApiTest.Sample> scraped = MetricsApiTest.parse(scrape(node).body());
+                    return operations.stream().allMatch(op -> scraped.stream().anyMatch(s -> op.method().equals(
+                            s.labels().get("method")) && op.path().equals(s.labels().get("route"))))
+                            ? Optional.of(scraped) : Optional.empty();
+                });
         for (Operation op : operations) {
             List<Integer> codes = samples.stream()
                     .filter(s -> s.name().equals("confman_http_requests_total")
@@ -93,7 +107,7 @@ class OpenApiTest extends OneClusterPerClass {
         if (op.path().endsWith("/watch")) {
             try (EventStream stream = EventStream.open(node.url(path.substring(1)), Map.of("X-Api-Key", ADMIN))) {
                 assertEquals(200, stream.response.statusCode());
-                stream.next(java.time.Duration.ofMillis(500));
+                stream.next(Duration.ofMillis(500));
             }
             return;
         }
