@@ -11,6 +11,7 @@ module io.confman.raft {
     exports io.confman.raft;
     exports io.confman.raft.node;
     exports io.confman.raft.store;
+    exports io.confman.raft.watch;
 
     // The Raft reply record is serialised with Jackson's databind.
     opens io.confman.raft.store to com.fasterxml.jackson.databind;

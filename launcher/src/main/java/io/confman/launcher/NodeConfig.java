@@ -147,7 +147,10 @@ public final class NodeConfig {
                     config.get("http.maxPayloadBytes").asLong().get(),
                     config.get("http.maxTcpConnections").asInt().get(),
                     config.get("http.maxConcurrentRequests").asInt().get(),
-                    config.get("http.idleTimeoutMillis").asLong().get());
+                    config.get("http.idleTimeoutMillis").asLong().get(),
+                    config.get("http.maxWatchers").asInt().get(),
+                    config.get("http.watchQueueEvents").asInt().get(),
+                    config.get("http.watchHeartbeatMillis").asLong().get());
             return new NodeSettings(raft, web, dataDir, token, apiKeys(config.get("auth.apiKeys")),
                     blob, config.get("raft.auditEventsPerNamespace").asInt().get());
         } catch (ConfigException | IllegalArgumentException e) {

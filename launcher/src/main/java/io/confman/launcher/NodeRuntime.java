@@ -8,6 +8,7 @@ import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.RaftNodes;
 import io.confman.raft.node.StartupRefusedException;
 import io.confman.raft.store.ReplicatedConfigStore;
+import io.confman.raft.watch.ChangeFeed;
 import io.confman.web.ConfmanWebServer;
 import io.confman.web.NodeServices;
 import io.confman.web.RunningServer;
@@ -30,16 +31,18 @@ public final class NodeRuntime implements AutoCloseable {
 
     private final NodeSettings settings;
     private final ClusterNode node;
+    private final ChangeFeed changes;
     private final HttpBlobPeerClient blobPeers;
     private final BlobMaintenance blobMaintenance;
     private final RunningServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private NodeRuntime(NodeSettings settings, ClusterNode node, HttpBlobPeerClient blobPeers,
+    private NodeRuntime(NodeSettings settings, ClusterNode node, ChangeFeed changes, HttpBlobPeerClient blobPeers,
                         BlobMaintenance blobMaintenance, RunningServer http) {
         this.settings = settings;
         this.node = node;
+        this.changes = changes;
         this.blobPeers = blobPeers;
         this.blobMaintenance = blobMaintenance;
         this.http = http;
@@ -54,17 +57,20 @@ public final class NodeRuntime implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         BlobStore blobs = FileBlobStore.open(settings.dataDir().resolve("blobs"), settings.blob().reserveFreeBytes());
         var state = new ConfigStateMachine(settings.auditEventsPerNamespace());
+        var changes = new ChangeFeed(settings.web().watchQueueEvents(), settings.web().maxWatchers());
+        state.listen(changes);
         ClusterNode node = RaftNodes.start(settings.raft(), ReplicatedConfigStore.replicated(state));
         var blobPeers = new HttpBlobPeerClient(blobs, settings.clusterToken(), settings.blob().maxSizeBytes(),
                 java.time.Duration.ofMillis(settings.raft().requestTimeoutMillis()));
         var store = new ReplicatedConfigStore(node, state);
         var blobMaintenance = new BlobMaintenance(store, blobs, blobPeers, settings.blob());
         var services = new NodeServices(store, settings.apiKeys(), settings.clusterToken(), blobs, blobPeers,
-                settings.blob(), blobMaintenance::missing);
+                settings.blob(), changes, blobMaintenance::missing);
         RunningServer http;
         try {
             http = ConfmanWebServer.start(settings.web(), services);
         } catch (RuntimeException e) {
+            changes.close();
             blobMaintenance.close();
             blobPeers.close();
             node.close();
@@ -74,7 +80,7 @@ public final class NodeRuntime implements AutoCloseable {
         LOG.info("node {} serving HTTP on {}:{} (Raft {}), started in {} ms", settings.raft().nodeId(),
                 settings.web().host(), http.port(), self.raftAddress(), (System.nanoTime() - started) / 1_000_000);
         blobMaintenance.start();
-        return new NodeRuntime(settings, node, blobPeers, blobMaintenance, http);
+        return new NodeRuntime(settings, node, changes, blobPeers, blobMaintenance, http);
     }
 
     private static void requireFree(String what, String host, int port) {
@@ -103,6 +109,8 @@ public final class NodeRuntime implements AutoCloseable {
         }
         LOG.info("node {} stopping", settings.raft().nodeId());
         try {
+            // Watch streams end first, so the HTTP server's graceful stop does not wait on them.
+            changes.close();
             http.close();
             blobMaintenance.close();
             blobPeers.close();

@@ -46,6 +46,22 @@ class ConfigApiTest extends OneClusterPerClass {
     }
 
     @Test
+    void unknownBodyFieldsAreIgnoredAsTheReferenceDoesWhileKnownOnesAreStillChecked() {
+        JsonNode namespace = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-extras",
+                "{\"name\":\"ns-extras\",\"description\":\"billing\",\"labels\":{\"team\":[1,2]}}", ADMIN)));
+        assertEquals("billing", namespace.get("description").asText());
+        assertTrue(!namespace.has("name") && !namespace.has("labels"), namespace::toString);
+        JsonNode entry = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-extras/config/k",
+                "{\"value\":\"v\",\"type\":\"string\",\"key\":\"other\",\"version\":99}", ADMIN)));
+        assertEquals("k", entry.get("key").asText(), "a body field never renames the key of the path");
+        assertEquals(1, entry.get("version").asLong());
+        assertProblem(api.send(leader, "PUT", "/api/v1/namespaces/ns-extras/config/k",
+                "{\"value\":7,\"extra\":true}", ADMIN), 400);
+        assertProblem(api.send(leader, "PUT", "/api/v1/namespaces/ns-extras",
+                "{\"name\":\"x\",\"description\":false}", ADMIN), 400);
+    }
+
+    @Test
     void namespaceDeleteAnswers204ThenGetAndDeleteAnswer404() {
         ok(api.send(leader, "PUT", "/api/v1/namespaces/ns-gone", "{}", ADMIN));
         assertEquals(204, api.send(leader, "DELETE", "/api/v1/namespaces/ns-gone", null, ADMIN).statusCode());

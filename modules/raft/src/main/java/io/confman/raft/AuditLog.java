@@ -45,6 +45,34 @@ final class AuditLog implements Iterable<AuditEvent> {
         return List.copyOf(events);
     }
 
+    /**
+     * The events after {@code revision}, oldest first; complete only when no event after it has
+     * dropped out (see {@link #earliestAfterRevision}).
+     */
+    List<AuditEvent> after(long revision) {
+        List<AuditEvent> events = new ArrayList<>();
+        Iterator<AuditEvent> newestToOldest = newestFirst.iterator();
+        while (newestToOldest.hasNext()) {
+            AuditEvent event = newestToOldest.next();
+            if (event.revision() <= revision) {
+                break;
+            }
+            events.add(event);
+        }
+        return events.reversed();
+    }
+
+    /**
+     * The lowest revision after which every event is still held. While the log has never been
+     * full, nothing has dropped out (0). Once full, the dropped events had revisions up to the
+     * oldest held one (a namespace delete's events share one revision, so its group may be cut),
+     * so only from that revision on is the history known to be whole. A function of the held
+     * events alone, so every member answers alike.
+     */
+    long earliestAfterRevision() {
+        return newestFirst.size() < capacityEvents ? 0 : newestFirst.getLast().revision();
+    }
+
     int size() {
         return newestFirst.size();
     }

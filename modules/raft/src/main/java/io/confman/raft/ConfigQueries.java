@@ -42,6 +42,14 @@ public interface ConfigQueries {
      */
     List<AuditEvent> audit(String namespace, int limit);
 
+    /**
+     * The retained changes of a namespace after {@code afterRevision}, oldest first, with the
+     * state's newest revision, read atomically: what a watcher starting after that revision is
+     * sent before the changes applied later. Not complete when changes after it may have dropped
+     * out of the bounded history.
+     */
+    ChangeHistory changesAfter(String namespace, long afterRevision);
+
     /** The position of the last entry applied (or skipped); {@link LogPosition#INITIAL} at first. */
     LogPosition lastApplied();
 

@@ -3,6 +3,7 @@ package io.confman.raft;
 import io.confman.codec.model.AuditEvent;
 import io.confman.codec.model.ConfigEntry;
 import io.confman.codec.model.Namespace;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -26,6 +27,8 @@ final class ConfigState {
     long malformedEntries;
     /** The newest revision given to a change; 0 before the first. */
     long lastRevision;
+    /** While not null, every event recorded is also appended here (for the change listener). */
+    List<AuditEvent> recordedEvents;
 
     ConfigState(int auditEventsPerNamespace) {
         if (auditEventsPerNamespace < 1) {
@@ -64,6 +67,9 @@ final class ConfigState {
 
     void record(AuditEvent event) {
         auditLog(event.namespace()).record(event);
+        if (recordedEvents != null) {
+            recordedEvents.add(event);
+        }
     }
 
     AuditLog auditLog(String namespace) {

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * (WARN), counted, and answered {@link ApplyResult.Skipped}; a rule violation is
  * {@link ApplyResult.Rejected}. Only a broken caller contract (an index that does not increase)
  * throws {@link IllegalStateException}.
+ *
+ * <p><b>Watchers.</b> The changes an entry applied are handed to the {@link ChangeListener} given
+ * to {@link #listen}, on the apply thread after the lock is released; the listener only queues
+ * them. A restore or reset tells it that the state was replaced.
  */
 public final class ConfigStateMachine implements ConfigQueries {
 
@@ -59,6 +64,7 @@ public final class ConfigStateMachine implements ConfigQueries {
     private final Lock readLock;
     private final Lock writeLock;
     private ConfigState state;
+    private volatile ChangeListener listener = ChangeListener.NONE;
 
     public ConfigStateMachine() {
         this(DEFAULT_AUDIT_EVENTS_PER_NAMESPACE);
@@ -74,6 +80,14 @@ public final class ConfigStateMachine implements ConfigQueries {
         ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         this.readLock = lock.readLock();
         this.writeLock = lock.writeLock();
+    }
+
+    /**
+     * Sets the one listener told about applied changes from now on (replacing any earlier one);
+     * {@link ChangeListener#NONE} stops the reports.
+     */
+    public void listen(ChangeListener changeListener) {
+        this.listener = Objects.requireNonNull(changeListener, "changeListener");
     }
 
     /** Decodes and applies the single-command entry at {@code position}. Apply thread only; never throws for bad bytes. */
@@ -110,14 +124,21 @@ public final class ConfigStateMachine implements ConfigQueries {
 
     private List<ApplyResult> applyDecoded(LogPosition position, List<DecodeResult> commands) {
         List<ApplyResult> results = new ArrayList<>(commands.size());
+        ChangeListener changes = listener;
+        List<AuditEvent> recorded = changes == ChangeListener.NONE ? null : new ArrayList<>(commands.size());
         writeLock.lock();
         try {
             moveTo(position);
+            state.recordedEvents = recorded;
             for (DecodeResult decoded : commands) {
                 results.add(applyOne(decoded, position.index()));
             }
         } finally {
+            state.recordedEvents = null;
             writeLock.unlock();
+        }
+        if (recorded != null && !recorded.isEmpty()) {
+            tell(() -> changes.applied(List.copyOf(recorded)));
         }
         for (int i = 0; i < commands.size(); i++) {
             if (results.get(i) instanceof ApplyResult.Skipped skipped) {
@@ -128,6 +149,15 @@ public final class ConfigStateMachine implements ConfigQueries {
             }
         }
         return results;
+    }
+
+    /** Runs a listener call; a listener that throws is a bug, logged, and must not stop apply. */
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("the change listener failed; apply goes on", e);
+        }
     }
 
     /**
@@ -218,10 +248,12 @@ public final class ConfigStateMachine implements ConfigQueries {
         writeLock.lock();
         try {
             state = restored;
-            return restored.lastApplied;
         } finally {
             writeLock.unlock();
         }
+        ChangeListener changes = listener;
+        tell(changes::replaced);
+        return restored.lastApplied;
     }
 
     /**
@@ -236,6 +268,8 @@ public final class ConfigStateMachine implements ConfigQueries {
         } finally {
             writeLock.unlock();
         }
+        ChangeListener changes = listener;
+        tell(changes::replaced);
     }
 
     /** The audit bound this machine was built with. */
@@ -303,6 +337,22 @@ public final class ConfigStateMachine implements ConfigQueries {
         try {
             AuditLog log = state.audit.get(namespace);
             return log == null ? List.of() : log.newest(limit);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public ChangeHistory changesAfter(String namespace, long afterRevision) {
+        readLock.lock();
+        try {
+            AuditLog log = state.audit.get(namespace);
+            long earliest = log == null ? 0 : log.earliestAfterRevision();
+            if (afterRevision < earliest) {
+                return new ChangeHistory(false, List.of(), state.lastRevision, earliest);
+            }
+            return new ChangeHistory(true, log == null ? List.of() : log.after(afterRevision), state.lastRevision,
+                    earliest);
         } finally {
             readLock.unlock();
         }

@@ -8,15 +8,19 @@ import io.confman.web.blob.BodyLimitFilter;
 import io.confman.web.http.ClusterGuard;
 import io.confman.web.http.CorrelationFilter;
 import io.confman.web.http.HealthService;
+import io.confman.web.http.OpenApiService;
 import io.confman.web.http.StateService;
+import io.confman.web.metrics.HttpRequestCounter;
+import io.confman.web.metrics.MetricsService;
 import io.confman.web.problem.ProblemDirectHandler;
 import io.confman.web.problem.ProblemErrorHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 import java.time.Duration;
 
 /**
- * Wires a node's HTTP API. {@link #routing} is the one place routes are declared; {@link #start}
+ * Wires a node's HTTP API. {@link #routes} is the one place routes are declared; {@link #start}
  * binds it to a listener with the configured limits.
  */
 public final class ConfmanWebServer {
@@ -43,7 +47,7 @@ public final class ConfmanWebServer {
                     .idleConnectionPeriod(Duration.ofMillis(settings.idleCheckPeriodMillis()))
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .directHandlers(ProblemDirectHandler.forAllEvents(settings.maxPayloadBytes()))
-                    .routing(routing -> routing(routing.addFilter(bodyLimits), services))
+                    .routing(routing -> routing(routing.addFilter(bodyLimits), services, settings))
                     .build()
                     .start();
         } catch (RuntimeException e) {
@@ -64,15 +68,28 @@ public final class ConfmanWebServer {
         };
     }
 
-    /** Declares every route of the node's API on {@code routing}. */
-    static void routing(HttpRouting.Builder routing, NodeServices services) {
+    /** Installs the filters and the error handler on {@code routing}, then every route. */
+    static void routing(HttpRouting.Builder routing, NodeServices services, WebSettings settings) {
+        HttpRequestCounter requests = new HttpRequestCounter();
+        routing.addFilter(requests)
+                .addFilter(new CorrelationFilter())
+                .error(Throwable.class, new ProblemErrorHandler());
+        routes(routing, services, settings, requests);
+    }
+
+    /**
+     * Declares every route of the node's API on {@code rules}: the one place routes are declared
+     * (a test records them and compares them with the OpenAPI document).
+     */
+    static void routes(HttpRules rules, NodeServices services, WebSettings settings, HttpRequestCounter requests) {
         ClusterGuard internalGuard = ClusterGuard.forMembers(services.clusterToken(),
                 services.node().settings().members());
-        routing.addFilter(new CorrelationFilter())
-                .error(Throwable.class, new ProblemErrorHandler())
-                .register("/health", new HealthService(services))
+        rules.register("/health", new HealthService(services))
+                .register("/metrics", new MetricsService(services, requests))
+                .register("/openapi", new OpenApiService())
                 .register("/internal/state", new StateService(services, internalGuard));
-        ApiRoutes.register(routing, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services));
-        BlobRoutes.register(routing, services, internalGuard);
+        ApiRoutes.register(rules, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services),
+                settings.watchHeartbeatMillis());
+        BlobRoutes.register(rules, services, internalGuard);
     }
 }

@@ -4,6 +4,7 @@ import io.confman.blob.BlobStore;
 import io.confman.blob.peer.BlobPeerClient;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.store.ReplicatedConfigStore;
+import io.confman.raft.watch.ChangeFeed;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -18,12 +19,13 @@ import java.util.function.LongSupplier;
  * @param blobs        this node's blob store
  * @param blobPeers    moves blobs to and from the other members
  * @param blobSettings limits and timeouts of the blob paths
+ * @param changes      the node's watches, fed by its state machine; closed by the launcher
  * @param missingBlobs how many blobs the state references that this node does not hold, as the
  *                     blob reconciler last counted (for {@code /health/ready}); called from any thread
  */
 public record NodeServices(ReplicatedConfigStore store, List<ApiKey> apiKeys, String clusterToken,
                            BlobStore blobs, BlobPeerClient blobPeers, BlobSettings blobSettings,
-                           LongSupplier missingBlobs) {
+                           ChangeFeed changes, LongSupplier missingBlobs) {
 
     public NodeServices {
         Objects.requireNonNull(store, "store");
@@ -32,13 +34,8 @@ public record NodeServices(ReplicatedConfigStore store, List<ApiKey> apiKeys, St
         Objects.requireNonNull(blobs, "blobs");
         Objects.requireNonNull(blobPeers, "blobPeers");
         Objects.requireNonNull(blobSettings, "blobSettings");
+        Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(missingBlobs, "missingBlobs");
-    }
-
-    /** Services of a node that runs no blob reconciler: it reports no missing blobs. */
-    public NodeServices(ReplicatedConfigStore store, List<ApiKey> apiKeys, String clusterToken,
-                        BlobStore blobs, BlobPeerClient blobPeers, BlobSettings blobSettings) {
-        this(store, apiKeys, clusterToken, blobs, blobPeers, blobSettings, () -> 0);
     }
 
     public ClusterNode node() {

@@ -32,6 +32,19 @@ public interface BlobPeerClient {
      */
     PutResult fetch(BlobId id, List<Peer> peers) throws IOException;
 
+    /** How many blobs this client fetched from peers, and how many bad copies peers served, since start. */
+    FetchCounts fetchCounts();
+
+    /**
+     * Fetch counters, for {@code /metrics}.
+     *
+     * @param fetched   blobs downloaded from a peer and stored
+     * @param badCopies copies a peer served whose SHA-256 did not match their id (or were too large);
+     *                  each was discarded and the next peer tried
+     */
+    record FetchCounts(long fetched, long badCopies) {
+    }
+
     /** Copies a locally held blob to peers until {@code copiesNeeded} of them hold it. */
     CompletableFuture<PushResult> push(BlobId id, List<Peer> peers, int copiesNeeded, Duration timeout);
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * of a fetched body: a peer that stops sending mid-stream is given up and the next one tried.
  */
 public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
+    private final LongAdder fetchedBlobs = new LongAdder();
+    private final LongAdder badCopies = new LongAdder();
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpBlobPeerClient.class);
 
@@ -79,6 +82,11 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
     }
 
     @Override
+    public FetchCounts fetchCounts() {
+        return new FetchCounts(fetchedBlobs.sum(), badCopies.sum());
+    }
+
+    @Override
     public PutResult fetch(BlobId id, List<Peer> peers) throws IOException {
         return flights.run(id, () -> {
             Optional<BlobInfo> held = store.info(id);
@@ -89,6 +97,7 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
             for (Peer peer : peers) {
                 Optional<PutResult> fetched = fetchFrom(peer, id, failures);
                 if (fetched.isPresent()) {
+                    fetchedBlobs.increment();
                     LOG.debug("Fetched blob {} ({} bytes) from {}", id, fetched.get().sizeBytes(), peer.id());
                     return fetched.get();
                 }
@@ -115,6 +124,7 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
         } catch (BlobStoreFullException e) {
             throw e;
         } catch (BlobDigestMismatchException | BlobTooLargeException e) {
+            badCopies.increment();
             LOG.warn("Peer {} served a bad copy of blob {}: {}", peer.id(), id, e.getMessage());
             failures.add(new PeerFailure(peer.id(), e.getMessage()));
         } catch (IOException e) {

@@ -1,11 +1,13 @@
 package io.confman.blob.peer;
 
 import io.confman.blob.BlobContent;
+import io.confman.blob.BlobDigestMismatchException;
 import io.confman.blob.BlobException;
 import io.confman.blob.BlobId;
 import io.confman.blob.BlobInfo;
 import io.confman.blob.BlobStore;
 import io.confman.blob.BlobStoreFullException;
+import io.confman.blob.BlobTooLargeException;
 import io.confman.blob.PutResult;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The in-memory twin of {@link HttpBlobPeerClient}: peers are other {@link BlobStore}s in the
@@ -24,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * so the returned future is already complete and the timeout is not used. Thread-safe.
  */
 public final class InMemoryBlobPeerClient implements BlobPeerClient {
+    private final LongAdder fetchedBlobs = new LongAdder();
+    private final LongAdder badCopies = new LongAdder();
 
     private final BlobStore local;
     private final long maxBlobBytes;
@@ -46,6 +51,11 @@ public final class InMemoryBlobPeerClient implements BlobPeerClient {
     }
 
     @Override
+    public FetchCounts fetchCounts() {
+        return new FetchCounts(fetchedBlobs.sum(), badCopies.sum());
+    }
+
+    @Override
     public PutResult fetch(BlobId id, List<Peer> peers) throws IOException {
         return flights.run(id, () -> {
             Optional<BlobInfo> held = local.info(id);
@@ -56,6 +66,7 @@ public final class InMemoryBlobPeerClient implements BlobPeerClient {
             for (Peer peer : peers) {
                 Optional<PutResult> copied = copy(peer, reachable.get(peer.id()), local, id, failures);
                 if (copied.isPresent()) {
+                    fetchedBlobs.increment();
                     return copied.get();
                 }
             }
@@ -105,6 +116,10 @@ public final class InMemoryBlobPeerClient implements BlobPeerClient {
             return Optional.of(target.put(open.stream(), maxBlobBytes, Optional.of(id)));
         } catch (BlobStoreFullException e) {
             throw e;
+        } catch (BlobDigestMismatchException | BlobTooLargeException e) {
+            badCopies.increment();
+            failures.add(new PeerFailure(peer.id(), e.getMessage()));
+            return Optional.empty();
         } catch (BlobException e) {
             failures.add(new PeerFailure(peer.id(), e.getMessage()));
             return Optional.empty();

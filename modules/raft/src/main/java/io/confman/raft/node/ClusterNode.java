@@ -23,6 +23,9 @@ public interface ClusterNode extends AutoCloseable {
     /** A snapshot of this node's Raft state; cheap, never blocks on the network. */
     NodeStatus status();
 
+    /** This node's Raft counters and durations; cheap, lock-free. */
+    RaftMetrics metrics();
+
     /**
      * Proposes an encoded entry. Accepted on any node: a follower forwards it to the leader.
      * Completes with the state machine's answer once the entry is committed on a quorum and

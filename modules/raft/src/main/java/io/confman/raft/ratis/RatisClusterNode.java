@@ -3,6 +3,7 @@ package io.confman.raft.ratis;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
 import io.confman.raft.node.NodeStatus;
+import io.confman.raft.node.RaftMetrics;
 import io.confman.raft.node.RaftSettings;
 import io.confman.raft.node.RaftUnavailableException;
 import io.confman.raft.node.ReplicatedStateMachine;
@@ -148,6 +149,11 @@ public final class RatisClusterNode implements ClusterNode {
     @Override
     public RaftSettings settings() {
         return settings;
+    }
+
+    @Override
+    public RaftMetrics metrics() {
+        return stateMachine.metrics();
     }
 
     @Override

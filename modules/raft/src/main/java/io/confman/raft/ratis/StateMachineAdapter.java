@@ -1,5 +1,7 @@
 package io.confman.raft.ratis;
 
+import io.confman.raft.node.DurationHistogram;
+import io.confman.raft.node.RaftMetrics;
 import io.confman.raft.node.ReplicatedStateMachine;
 import io.confman.raft.node.SnapshotStats;
 import java.io.BufferedInputStream;
@@ -22,9 +24,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
@@ -96,6 +101,10 @@ final class StateMachineAdapter extends BaseStateMachine {
     /** Size of the newest snapshot file written or loaded. */
     private volatile long lastSnapshotBytes;
 
+    private final DurationHistogram applyDuration = new DurationHistogram();
+    private final DurationHistogram snapshotWriteDuration = new DurationHistogram();
+    private final LongAdder leaderChanges = new LongAdder();
+
     StateMachineAdapter(ReplicatedStateMachine delegate, long snapshotBudgetMillis) {
         this.delegate = delegate;
         this.snapshotBudgetMillis = snapshotBudgetMillis;
@@ -103,6 +112,16 @@ final class StateMachineAdapter extends BaseStateMachine {
 
     Optional<SnapshotStats> lastSnapshot() {
         return Optional.ofNullable(lastSnapshot);
+    }
+
+    RaftMetrics metrics() {
+        return new RaftMetrics(leaderChanges.sum(), applyDuration.snapshot(), snapshotWriteDuration.snapshot());
+    }
+
+    /** Ratis tells every member when it learns of a new leader (or of none). */
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
+        leaderChanges.increment();
     }
 
     @Override
@@ -149,8 +168,10 @@ final class StateMachineAdapter extends BaseStateMachine {
             return CompletableFuture.completedFuture(barrierReply(entry.getIndex()));
         }
         appliedBytesSinceSnapshot += data.size();
+        long started = System.nanoTime();
         ReplicatedStateMachine.Answer answer = delegate.apply(entry.getTerm(), entry.getIndex(),
                 data.asReadOnlyByteBuffer());
+        applyDuration.observeNanos(System.nanoTime() - started);
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
         return CompletableFuture.completedFuture(new AnswerMessage(answer));
     }
@@ -302,6 +323,7 @@ final class StateMachineAdapter extends BaseStateMachine {
             // read, and Ratis computes the MD5 it sends with a snapshot while sending it.
             storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), null), last));
             long writeNanos = System.nanoTime() - started;
+            snapshotWriteDuration.observeNanos(writeNanos);
             nextSnapshotNotBeforeNanos = System.nanoTime() + SNAPSHOT_COOLDOWN_FACTOR * writeNanos;
             long writeMillis = writeNanos / 1_000_000;
             lastSnapshotBytes = target.length();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The configuration store of one node: proposes commands through Raft and serves reads from the
@@ -30,6 +31,8 @@ public final class ReplicatedConfigStore {
     private final ClusterNode node;
     private final ConfigStateMachine state;
     private final ProposalBatcher proposals;
+    private final LongAdder pendingProposals = new LongAdder();
+    private final LongAdder failedProposals = new LongAdder();
 
     public ReplicatedConfigStore(ClusterNode node, ConfigStateMachine state) {
         this.node = node;
@@ -89,7 +92,29 @@ public final class ReplicatedConfigStore {
      * its own result and revision.
      */
     public CompletableFuture<ApplyResult> submit(Command command) {
-        return proposals.submit(CommandCodec.encode(command));
+        pendingProposals.increment();
+        CompletableFuture<ApplyResult> answer = proposals.submit(CommandCodec.encode(command));
+        // A side branch: the caller keeps the batcher's own future, whose cancel withdraws the write.
+        answer.whenComplete((result, failure) -> {
+            pendingProposals.decrement();
+            if (failure != null) {
+                failedProposals.increment();
+            }
+        });
+        return answer;
+    }
+
+    /** Writes submitted on this node and not yet answered. */
+    public long pendingProposals() {
+        return pendingProposals.sum();
+    }
+
+    /**
+     * Writes submitted on this node that failed or were given up (no leader, not committed in
+     * time); a business rejection is an answer, not a failure.
+     */
+    public long failedProposals() {
+        return failedProposals.sum();
     }
 
     /** Completes with the local state once it reflects every write committed before the call. */

@@ -2,11 +2,11 @@ package io.confman.web.api;
 
 import io.confman.web.NodeServices;
 import io.confman.web.auth.ApiKeyAuthenticator;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 
 /**
  * Registers the {@code /api/v1} configuration routes: namespaces, config entries, the
- * cross-namespace config list and audit. Errors are answered by the routing-wide problem handler
+ * cross-namespace config list, audit and watch. Errors are answered by the routing-wide problem handler
  * that {@code ConfmanWebServer} installs.
  */
 public final class ApiRoutes {
@@ -19,13 +19,15 @@ public final class ApiRoutes {
      * Registers the routes, storing JSON values at or above the inline threshold with {@code
      * largeValues} and reading blob-backed values back with {@code largeValueReader}.
      */
-    public static void register(HttpRouting.Builder routing, NodeServices services, LargeValueWriter largeValues,
-                                LargeValueReader largeValueReader) {
+    public static void register(HttpRules routing, NodeServices services, LargeValueWriter largeValues,
+                                LargeValueReader largeValueReader, long watchHeartbeatMillis) {
         AccessGuard guard = new AccessGuard(new ApiKeyAuthenticator(services.apiKeys()));
         RaftCalls raft = new RaftCalls(services.store());
         routing.register(PREFIX,
                 new NamespaceService(guard, raft),
                 new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), largeValues,
-                        largeValueReader));
+                        largeValueReader),
+                new WatchService(guard, raft, services.changes(), new WatchEvents(services.store().stale(), services.blobs()),
+                        watchHeartbeatMillis));
     }
 }

@@ -23,8 +23,11 @@ import java.util.Set;
 
 /**
  * Reads and checks the JSON bodies of the write endpoints: a JSON content type, at most {@value
- * #MAX_JSON_BODY_BYTES} bytes, well-formed, one object, only the known fields, each of the right
- * type. Every failure is a 4xx naming what is wrong, raised before anything is proposed.
+ * #MAX_JSON_BODY_BYTES} bytes, well-formed, one object, each known field of the right type. Other
+ * fields are ignored, as the reference API's binder ignores them (its clients send extras, such as
+ * {@code name} in a namespace body), except a field that differs from a known one only in case,
+ * which is refused rather than silently dropped. Every failure is a 4xx naming what is wrong,
+ * raised before anything is proposed.
  */
 final class JsonBodies {
     /** Largest JSON body accepted by these endpoints (API.md: 16 MiB). */
@@ -98,7 +101,7 @@ final class JsonBodies {
     }
 
     static ConfigWrite configWrite(ObjectNode body) {
-        onlyFields(body, Set.of("value", "type"));
+        noCaseVariants(body, Set.of("value", "type"));
         JsonNode value = body.get("value");
         if (value == null) {
             throw invalid("field 'value' is required");
@@ -116,7 +119,7 @@ final class JsonBodies {
     }
 
     static NamespaceWrite namespaceWrite(ObjectNode body) {
-        onlyFields(body, Set.of("description", "owner"));
+        noCaseVariants(body, Set.of("description", "owner"));
         String owner = optionalString(body, "owner");
         if (owner != null && owner.isBlank()) {
             throw invalid("field 'owner' must not be blank; leave it out to default to the caller");
@@ -144,11 +147,14 @@ final class JsonBodies {
         }
     }
 
-    private static void onlyFields(ObjectNode body, Set<String> known) {
+    /** Refuses a field named like a known one but in another case: the caller surely meant the known one. */
+    private static void noCaseVariants(ObjectNode body, Set<String> known) {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!known.contains(name)) {
-                throw invalid("unknown field '" + name + "'; allowed: " + String.join(", ", known.stream().sorted().toList()));
+            for (String field : known) {
+                if (!name.equals(field) && name.equalsIgnoreCase(field)) {
+                    throw invalid("field '" + name + "' is not '" + field + "'; field names are case-sensitive");
+                }
             }
         }
     }

@@ -2,7 +2,7 @@ package io.confman.web.blob;
 
 import io.confman.web.NodeServices;
 import io.confman.web.http.ClusterGuard;
-import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 
 /**
  * Registers the blob routes: the node-to-node {@code /internal/blobs/{sha256}} endpoints and the
@@ -16,7 +16,7 @@ public final class BlobRoutes {
     }
 
     /** Registers the routes; {@code internalGuard} admits callers of the internal endpoints. */
-    public static void register(HttpRouting.Builder routing, NodeServices services, ClusterGuard internalGuard) {
+    public static void register(HttpRules routing, NodeServices services, ClusterGuard internalGuard) {
         InternalBlobHandlers internal = new InternalBlobHandlers(services.blobs(), internalGuard,
                 services.blobSettings().maxSizeBytes());
         RawValueHandlers raw = new RawValueHandlers(services);

@@ -13,13 +13,15 @@ public enum ProblemType {
     NOT_FOUND(Status.NOT_FOUND_404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED_405, "Method not allowed", "method-not-allowed"),
     REQUEST_TIMEOUT(Status.REQUEST_TIMEOUT_408, "Request timeout", "request-timeout"),
+    HISTORY_EXPIRED(Status.GONE_410, "History expired", "history-expired"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED_412, "Precondition failed", "precondition-failed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE_413, "Payload too large", "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type", "unsupported-media-type"),
     INTERNAL_ERROR(Status.INTERNAL_SERVER_ERROR_500, "Internal server error", "internal-error"),
     NO_LEADER(Status.SERVICE_UNAVAILABLE_503, "No leader available", "no-leader"),
     REPLICATION_FAILED(Status.SERVICE_UNAVAILABLE_503, "Replication failed", "replication-failed"),
-    READ_NOT_CONFIRMED(Status.SERVICE_UNAVAILABLE_503, "Read not confirmed", "read-not-confirmed");
+    READ_NOT_CONFIRMED(Status.SERVICE_UNAVAILABLE_503, "Read not confirmed", "read-not-confirmed"),
+    TOO_MANY_WATCHERS(Status.SERVICE_UNAVAILABLE_503, "Too many watchers", "too-many-watchers");
 
     /** Prefix of every problem {@code type} URI. */
     public static final String TYPE_PREFIX = "urn:confman:problem:";

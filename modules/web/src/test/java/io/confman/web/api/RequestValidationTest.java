@@ -63,13 +63,24 @@ class RequestValidationTest {
     }
 
     @Test
-    void aNamespaceBodyMayBeEmptyAndTakesOnlyDescriptionAndOwner() {
+    void aNamespaceBodyMayBeEmptyAndItsUnknownFieldsAreIgnored() {
         JsonBodies.NamespaceWrite empty = JsonBodies.namespaceWrite(JsonBodies.readObject(Optional.empty(), -1, null, true));
         assertNull(empty.description());
         assertNull(empty.owner());
         assertEquals("d", JsonBodies.namespaceWrite(object("{\"description\":\"d\",\"owner\":null}")).description());
-        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.namespaceWrite(object("{\"createdAt\":\"x\"}")));
-        assertTrue(e.detail().contains("unknown field 'createdAt'"), e.detail());
+        JsonBodies.NamespaceWrite extras = JsonBodies.namespaceWrite(
+                object("{\"name\":\"payments\",\"description\":\"d\",\"createdAt\":7,\"tags\":{\"a\":[1]}}"));
+        assertEquals(new JsonBodies.NamespaceWrite("d", null), extras);
+        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.namespaceWrite(object("{\"Owner\":\"x\"}")));
+        assertTrue(e.detail().contains("field 'Owner' is not 'owner'"), e.detail());
+    }
+
+    @Test
+    void aConfigBodyIgnoresUnknownFieldsButStillChecksTheKnownOnes() {
+        assertEquals(new JsonBodies.ConfigWrite("a", "string"),
+                JsonBodies.configWrite(object("{\"value\":\"a\",\"extra\":true,\"isBlobBacked\":null}")));
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.configWrite(object("{\"value\":2,\"extra\":true}")));
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.configWrite(object("{\"extra\":\"a\"}")));
     }
 
     @ParameterizedTest
