@@ -164,6 +164,8 @@ final class StateMachineAdapter extends BaseStateMachine {
         ByteString data = entry.getStateMachineLogEntry().getLogData();
         if (data.isEmpty()) {
             // A read barrier (see RatisClusterNode#readBarrier): no command, the state is unchanged.
+            // It still occupies the log, and only a snapshot lets the log be purged: count it.
+            appliedBytesSinceSnapshot += entry.getSerializedSize();
             updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
             return CompletableFuture.completedFuture(barrierReply(entry.getIndex()));
         }
