@@ -84,8 +84,9 @@ final class ConfigService implements HttpService {
         ConfigEntry entry = read(req).config(namespace, key)
                 .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND,
                         "config '" + namespace + "/" + key + "' does not exist"));
-        res.header(HeaderNames.ETAG, EntityTags.of(entry.version()));
-        if (EntityTags.noneMatchHits(req.headers().first(HeaderNames.IF_NONE_MATCH), entry.version())) {
+        String etag = EntityTags.of(entry);
+        res.header(HeaderNames.ETAG, etag);
+        if (EntityTags.noneMatchHits(req.headers().first(HeaderNames.IF_NONE_MATCH), etag)) {
             res.status(Status.NOT_MODIFIED_304).send();
             return;
         }
@@ -105,7 +106,7 @@ final class ConfigService implements HttpService {
                 : raft.write(new SetConfig(target.namespace(), key, body.value(), body.type(), target.caller().name(),
                         now, preconditions));
         ConfigEntry stored = RaftCalls.storedEntry(change);
-        res.header(HeaderNames.ETAG, EntityTags.of(stored.version()));
+        res.header(HeaderNames.ETAG, EntityTags.of(stored));
         EntryJson.send(res, Status.OK_200, stored, EntryJson.ValueSource.of(body.value()));
     }
 

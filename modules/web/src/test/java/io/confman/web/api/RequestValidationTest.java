@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confman.codec.command.Preconditions;
+import io.confman.codec.model.ConfigEntry;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
 import java.io.ByteArrayInputStream;
@@ -110,8 +111,10 @@ class RequestValidationTest {
     void ifMatchAndIfNoneMatchBecomePreconditions() {
         assertEquals(Preconditions.NONE, EntityTags.preconditions(Optional.empty(), Optional.empty()));
         assertEquals(Preconditions.ifMatch(3), EntityTags.preconditions(Optional.of("\"3\""), Optional.empty()));
+        assertEquals(Preconditions.ifMatchRevision(42), EntityTags.preconditions(Optional.of("\"r42\""), Optional.empty()));
         assertEquals(Preconditions.createOnlyIfAbsent(), EntityTags.preconditions(Optional.empty(), Optional.of(" * ")));
-        for (String bad : new String[] {"3", "\"x\"", "\"0\"", "*", "\"1\", \"2\"", "W/\"1\""}) {
+        for (String bad : new String[] {"3", "\"x\"", "\"0\"", "*", "\"1\", \"2\"", "W/\"1\"", "\"r\"", "\"r0\"",
+                "\"r-1\"", "\"+3\"", "\"rr1\""}) {
             refused(ProblemType.INVALID_REQUEST, () -> EntityTags.preconditions(Optional.of(bad), Optional.empty()));
         }
         refused(ProblemType.INVALID_REQUEST, () -> EntityTags.preconditions(Optional.empty(), Optional.of("\"1\"")));
@@ -119,13 +122,14 @@ class RequestValidationTest {
     }
 
     @Test
-    void aReadsIfNoneMatchHitsTheCurrentVersionWeaklyOrStar() {
-        assertEquals("\"4\"", EntityTags.of(4));
-        assertTrue(EntityTags.noneMatchHits(Optional.of("\"4\""), 4));
-        assertTrue(EntityTags.noneMatchHits(Optional.of("\"1\", W/\"4\""), 4));
-        assertTrue(EntityTags.noneMatchHits(Optional.of("*"), 4));
-        assertEquals(false, EntityTags.noneMatchHits(Optional.of("\"3\""), 4));
-        assertEquals(false, EntityTags.noneMatchHits(Optional.empty(), 4));
+    void aReadsIfNoneMatchHitsTheCurrentRevisionTagWeaklyOrStar() {
+        String etag = EntityTags.of(new ConfigEntry("ns", "k", "v", "string", 4, "2026-01-01T00:00:00Z", "a", 17, null));
+        assertEquals("\"r17\"", etag);
+        assertTrue(EntityTags.noneMatchHits(Optional.of("\"r17\""), etag));
+        assertTrue(EntityTags.noneMatchHits(Optional.of("\"1\", W/\"r17\""), etag));
+        assertTrue(EntityTags.noneMatchHits(Optional.of("*"), etag));
+        assertEquals(false, EntityTags.noneMatchHits(Optional.of("\"4\""), etag), "a version is not the tag");
+        assertEquals(false, EntityTags.noneMatchHits(Optional.empty(), etag));
     }
 
     @Test
