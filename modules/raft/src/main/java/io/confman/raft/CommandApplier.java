@@ -68,7 +68,8 @@ final class CommandApplier {
         state.putEntry(stored);
         AuditAction action = current == null ? AuditAction.CONFIG_CREATED : AuditAction.CONFIG_UPDATED;
         state.record(new AuditEvent(command.timestamp(), action, command.actor(), namespace, key,
-                current == null ? null : current.auditValue(), stored.auditValue(), stored.version(), revision));
+                current == null ? null : current.auditValue(), stored.auditValue(), stored.version(), revision,
+                current == null ? null : current.blobSha256(), stored.blobSha256()));
         return new ApplyResult.Applied(new Change.ConfigStored(stored, current == null), revision);
     }
 
@@ -118,7 +119,7 @@ final class CommandApplier {
 
     private static AuditEvent configDeleted(ConfigEntry entry, Command command, long revision) {
         return new AuditEvent(command.timestamp(), AuditAction.CONFIG_DELETED, command.actor(), entry.namespace(),
-                entry.key(), entry.auditValue(), null, entry.version(), revision);
+                entry.key(), entry.auditValue(), null, entry.version(), revision, entry.blobSha256(), null);
     }
 
     private static ApplyResult.Rejected checkPreconditions(Preconditions preconditions, ConfigEntry current,

@@ -97,7 +97,7 @@ class SnapshotRestoreTest {
         ConfigStateMachine machine = new ConfigStateMachine();
         UnsupportedSnapshotVersionException e = assertThrows(UnsupportedSnapshotVersionException.class,
                 () -> machine.restore(new ByteArrayInputStream(snapshot)));
-        assertEquals("snapshot format version 7 is not supported by this node (supports 1 to 2)", e.getMessage());
+        assertEquals("snapshot format version 7 is not supported by this node (supports 1 to 3)", e.getMessage());
         assertEquals(LogPosition.INITIAL, machine.lastApplied());
     }
 

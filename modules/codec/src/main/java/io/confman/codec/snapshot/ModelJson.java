@@ -28,8 +28,10 @@ final class ModelJson {
     private static final Set<String> ENTRY_FIELDS = Set.of("namespace", "key", "value", "type", "version",
             "updatedAt", "updatedBy", "revision", "blob");
     private static final Set<String> BLOB_FIELDS = Set.of("sha256", "size", "contentType");
-    private static final Set<String> AUDIT_FIELDS = Set.of("timestamp", "action", "actor", "namespace", "key",
+    private static final Set<String> AUDIT_FIELDS_V2 = Set.of("timestamp", "action", "actor", "namespace", "key",
             "oldValue", "newValue", "version", "revision");
+    private static final Set<String> AUDIT_FIELDS = Set.of("timestamp", "action", "actor", "namespace", "key",
+            "oldValue", "newValue", "version", "revision", "oldBlob", "newBlob");
 
     private ModelJson() {
     }
@@ -80,6 +82,8 @@ final class ModelJson {
             out.writeNumberField("version", event.version());
         }
         out.writeNumberField("revision", event.revision());
+        out.writeStringField("oldBlob", event.oldBlob());
+        out.writeStringField("newBlob", event.newBlob());
         out.writeEndObject();
     }
 
@@ -110,15 +114,39 @@ final class ModelJson {
                 requireText(node, "updatedBy"), requireLong(node, "revision"), blob);
     }
 
-    static AuditEvent auditEvent(JsonNode node) {
-        onlyFields(node, AUDIT_FIELDS);
+    /**
+     * An audit event of a snapshot in format {@code version}. Before version 3 events carried no
+     * blob marker: a value of the form {@code "sha256:<64 hex>"} is then taken for a blob reference,
+     * as those nodes did, since nothing else can tell (an inline value of that form keeps its blob
+     * pinned until the event ages out of the audit history).
+     */
+    static AuditEvent auditEvent(JsonNode node, int version) {
+        onlyFields(node, version >= 3 ? AUDIT_FIELDS : AUDIT_FIELDS_V2);
         String actionName = requireText(node, "action");
         AuditAction action = AuditAction.fromWireName(actionName);
         if (action == null) {
             throw new ShapeException("unknown audit action \"" + actionName + "\"");
         }
-        return new AuditEvent(requireText(node, "timestamp"), action, requireText(node, "actor"),
-                requireText(node, "namespace"), optionalText(node, "key"), optionalText(node, "oldValue"),
-                optionalText(node, "newValue"), optionalLong(node, "version"), requireLong(node, "revision"));
+        String key = optionalText(node, "key");
+        String oldValue = optionalText(node, "oldValue");
+        String newValue = optionalText(node, "newValue");
+        String oldBlob = version >= 3 ? optionalText(node, "oldBlob") : legacyReference(key, oldValue);
+        String newBlob = version >= 3 ? optionalText(node, "newBlob") : legacyReference(key, newValue);
+        try {
+            return new AuditEvent(requireText(node, "timestamp"), action, requireText(node, "actor"),
+                    requireText(node, "namespace"), key, oldValue, newValue, optionalLong(node, "version"),
+                    requireLong(node, "revision"), oldBlob, newBlob);
+        } catch (IllegalArgumentException e) {
+            throw new ShapeException("audit event: " + e.getMessage());
+        }
+    }
+
+    /** How nodes before snapshot version 3 read a config event's value: by its form. */
+    private static String legacyReference(String key, String value) {
+        if (key == null || value == null || !value.startsWith(BlobRef.REFERENCE_PREFIX)) {
+            return null;
+        }
+        String hex = value.substring(BlobRef.REFERENCE_PREFIX.length());
+        return BlobRef.isSha256Hex(hex) ? hex : null;
     }
 }

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  *          a frame of length 0 ends the body. The concatenated frame data is one UTF-8 JSON
  *          object: {"lastAppliedTerm","lastAppliedIndex","malformedEntries","lastRevision",
  *          "namespaces":[...],"entries":[...],"audit":[...]} in exactly this order
- *          (version 1, still read, has no "lastRevision").
+ *          (version 1, still read, has no "lastRevision"). Each audit event ends with "oldBlob" and
+ *          "newBlob", the SHA-256 of a value that is a blob reference or null (versions 1 and 2,
+ *          still read, have neither: a value of the form "sha256:&lt;hex&gt;" is taken for one).
  * trailer  32 bytes: SHA-256 of every byte before it (header and frames)
  * </pre>
  *
@@ -22,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 public final class SnapshotFormat {
 
     /** The format version this node writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The oldest format version this node still reads. */
     public static final int OLDEST_READABLE_VERSION = 1;

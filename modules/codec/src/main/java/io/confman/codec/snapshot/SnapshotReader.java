@@ -86,7 +86,7 @@ public final class SnapshotReader {
         visitor.metadata(metadata);
         readArray(parser, "namespaces", node -> visitor.namespace(ModelJson.namespace(node)));
         readArray(parser, "entries", node -> visitor.entry(ModelJson.entry(node)));
-        readArray(parser, "audit", node -> visitor.auditEvent(ModelJson.auditEvent(node)));
+        readArray(parser, "audit", node -> visitor.auditEvent(ModelJson.auditEvent(node, version)));
         expect(parser, JsonToken.END_OBJECT);
         if (parser.nextToken() != null) {
             throw new ShapeException("content after the snapshot object");

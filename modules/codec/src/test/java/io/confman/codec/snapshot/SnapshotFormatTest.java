@@ -40,7 +40,9 @@ class SnapshotFormatTest {
                     new BlobRef(SHA, 1L << 32, "application/octet-stream")));
     private static final List<AuditEvent> AUDIT = List.of(
             new AuditEvent("2026-01-04T00:00:00Z", AuditAction.CONFIG_CREATED, "bob", "prod", "big", null,
-                    "sha256:" + SHA, 1L, 41),
+                    "sha256:" + SHA, 1L, 41, null, SHA),
+            new AuditEvent("2026-01-03T00:00:00Z", AuditAction.CONFIG_UPDATED, "alice", "dev", "a",
+                    "sha256:" + SHA, "1", 2L, 40),
             new AuditEvent("2026-01-02T00:00:00Z", AuditAction.NAMESPACE_CREATED, "bob", "prod", null, null,
                     "production", null, 2));
 
@@ -67,6 +69,29 @@ class SnapshotFormatTest {
         file.write(MessageDigest.getInstance("SHA-256").digest(file.toByteArray()));
         SnapshotMetadata read = SnapshotReader.read(new ByteArrayInputStream(file.toByteArray()), new CollectingVisitor());
         assertEquals(new SnapshotMetadata(3, 42, 1, 42), read);
+    }
+
+    @Test
+    void aVersionTwoSnapshotTakesAuditValuesThatReadLikeReferencesForBlobsAsItsWritersDid() throws Exception {
+        String event = "{\"timestamp\":\"t\",\"action\":\"config.updated\",\"actor\":\"a\",\"namespace\":\"dev\","
+                + "\"key\":\"k\",\"oldValue\":\"sha256:" + SHA + "\",\"newValue\":\"x\",\"version\":2,\"revision\":7}";
+        CollectingVisitor visitor = new CollectingVisitor();
+        SnapshotReader.read(new ByteArrayInputStream(versionTwo("{\"lastAppliedTerm\":3,\"lastAppliedIndex\":42,"
+                + "\"malformedEntries\":0,\"lastRevision\":42,\"namespaces\":[],\"entries\":[],\"audit\":[" + event
+                + "]}")), visitor);
+        assertEquals(List.of(new AuditEvent("t", AuditAction.CONFIG_UPDATED, "a", "dev", "k", "sha256:" + SHA, "x", 2L,
+                7, SHA, null)), visitor.auditEvents);
+    }
+
+    private static byte[] versionTwo(String body) throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(SnapshotFormat.MAGIC);
+        file.write(ByteBuffer.allocate(4).putInt(2).array());
+        ChunkedOutputStream chunks = new ChunkedOutputStream(file);
+        chunks.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        chunks.finish();
+        file.write(MessageDigest.getInstance("SHA-256").digest(file.toByteArray()));
+        return file.toByteArray();
     }
 
     @Test
@@ -132,7 +157,7 @@ class SnapshotFormatTest {
         ByteBuffer.wrap(file).putInt(SnapshotFormat.MAGIC.length, 7);
         UnsupportedSnapshotVersionException e = assertThrows(UnsupportedSnapshotVersionException.class,
                 () -> SnapshotReader.read(new ByteArrayInputStream(file), new CollectingVisitor()));
-        assertEquals("snapshot format version 7 is not supported by this node (supports 1 to 2)", e.getMessage());
+        assertEquals("snapshot format version 7 is not supported by this node (supports 1 to 3)", e.getMessage());
         assertEquals(7, e.version());
     }
 
