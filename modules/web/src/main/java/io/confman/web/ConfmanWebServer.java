@@ -43,7 +43,7 @@ public final class ConfmanWebServer {
                     .idleConnectionPeriod(Duration.ofMillis(settings.idleCheckPeriodMillis()))
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .directHandlers(ProblemDirectHandler.forAllEvents(settings.maxPayloadBytes()))
-                    .routing(routing -> routing(routing.addFilter(bodyLimits), services))
+                    .routing(routing -> routing(routing.addFilter(bodyLimits), services, settings.maxPayloadBytes()))
                     .build()
                     .start();
         } catch (RuntimeException e) {
@@ -64,15 +64,16 @@ public final class ConfmanWebServer {
         };
     }
 
-    /** Declares every route of the node's API on {@code routing}. */
-    static void routing(HttpRouting.Builder routing, NodeServices services) {
+    /** Declares every route of the node's API on {@code routing}; JSON bodies may be up to {@code maxJsonBodyBytes}. */
+    static void routing(HttpRouting.Builder routing, NodeServices services, long maxJsonBodyBytes) {
         ClusterGuard internalGuard = ClusterGuard.forMembers(services.clusterToken(),
                 services.node().settings().members());
         routing.addFilter(new CorrelationFilter())
                 .error(Throwable.class, new ProblemErrorHandler())
                 .register("/health", new HealthService(services))
                 .register("/internal/state", new StateService(services, internalGuard));
-        ApiRoutes.register(routing, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services));
+        ApiRoutes.register(routing, services, maxJsonBodyBytes, BlobLargeValueWriter.of(services),
+                BlobReadPath.of(services));
         BlobRoutes.register(routing, services, internalGuard);
     }
 }

@@ -16,16 +16,17 @@ public final class ApiRoutes {
     }
 
     /**
-     * Registers the routes, storing JSON values at or above the inline threshold with {@code
+     * Registers the routes, accepting JSON bodies of up to {@code maxJsonBodyBytes} ({@code
+     * http.maxPayloadBytes}), storing JSON values at or above the inline threshold with {@code
      * largeValues} and reading blob-backed values back with {@code largeValueReader}.
      */
-    public static void register(HttpRouting.Builder routing, NodeServices services, LargeValueWriter largeValues,
-                                LargeValueReader largeValueReader) {
+    public static void register(HttpRouting.Builder routing, NodeServices services, long maxJsonBodyBytes,
+                                LargeValueWriter largeValues, LargeValueReader largeValueReader) {
         AccessGuard guard = new AccessGuard(new ApiKeyAuthenticator(services.apiKeys()));
         RaftCalls raft = new RaftCalls(services.store());
         routing.register(PREFIX,
-                new NamespaceService(guard, raft),
-                new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), largeValues,
-                        largeValueReader));
+                new NamespaceService(guard, raft, maxJsonBodyBytes),
+                new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), maxJsonBodyBytes,
+                        largeValues, largeValueReader));
     }
 }

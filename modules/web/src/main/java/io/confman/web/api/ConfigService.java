@@ -40,14 +40,16 @@ final class ConfigService implements HttpService {
     private final AccessGuard guard;
     private final RaftCalls raft;
     private final long inlineThresholdBytes;
+    private final long maxJsonBodyBytes;
     private final LargeValueWriter largeValues;
     private final LargeValueReader largeValueReader;
 
-    ConfigService(AccessGuard guard, RaftCalls raft, long inlineThresholdBytes, LargeValueWriter largeValues,
-                  LargeValueReader largeValueReader) {
+    ConfigService(AccessGuard guard, RaftCalls raft, long inlineThresholdBytes, long maxJsonBodyBytes,
+                  LargeValueWriter largeValues, LargeValueReader largeValueReader) {
         this.guard = guard;
         this.raft = raft;
         this.inlineThresholdBytes = inlineThresholdBytes;
+        this.maxJsonBodyBytes = maxJsonBodyBytes;
         this.largeValues = largeValues;
         this.largeValueReader = largeValueReader;
     }
@@ -97,7 +99,7 @@ final class ConfigService implements HttpService {
         AccessGuard.Target target = guard.requireNamespace(req, Permission.WRITE_CONFIG);
         String key = Requests.key(req);
         Preconditions preconditions = EntityTags.preconditions(req);
-        JsonBodies.ConfigWrite body = JsonBodies.configWrite(JsonBodies.readObject(req, false));
+        JsonBodies.ConfigWrite body = JsonBodies.configWrite(JsonBodies.readObject(req, false, maxJsonBodyBytes));
         String now = Instant.now().toString();
         long sizeBytes = body.value().getBytes(StandardCharsets.UTF_8).length;
         Change change = sizeBytes >= inlineThresholdBytes

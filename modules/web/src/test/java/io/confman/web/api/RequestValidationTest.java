@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RequestValidationTest {
     private static final Optional<String> JSON = Optional.of("application/json; charset=utf-8");
+    private static final long LIMIT = 4096;
 
     @ParameterizedTest
     @ValueSource(strings = {"a", "prod", "db.url", "A-Z_0.9", "..a", "a..b", ".hidden"})
@@ -65,7 +66,8 @@ class RequestValidationTest {
 
     @Test
     void aNamespaceBodyMayBeEmptyAndTakesOnlyDescriptionAndOwner() {
-        JsonBodies.NamespaceWrite empty = JsonBodies.namespaceWrite(JsonBodies.readObject(Optional.empty(), -1, null, true));
+        JsonBodies.NamespaceWrite empty = JsonBodies.namespaceWrite(JsonBodies.readObject(Optional.empty(), -1, null, true,
+                LIMIT));
         assertNull(empty.description());
         assertNull(empty.owner());
         assertEquals("d", JsonBodies.namespaceWrite(object("{\"description\":\"d\",\"owner\":null}")).description());
@@ -76,35 +78,38 @@ class RequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"value\":\"a\"} x", "{\"value\":\"a\",\"value\":\"b\"}", "nul", "[1,]"})
     void malformedJsonIs400SayingSo(String body) {
-        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream(body), false));
+        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream(body), false, LIMIT));
         assertTrue(e.detail().startsWith("malformed JSON"), e.detail());
     }
 
     @Test
     void aBodyMustBeAnObject() {
-        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream("[]"), false));
-        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, null, false));
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream("[]"), false, LIMIT));
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, null, false, LIMIT));
     }
 
     @Test
     void aNonJsonContentTypeIs415() {
-        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.of("text/plain"), -1, stream("{}"), false));
-        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.empty(), -1, stream("{}"), false));
-        assertEquals(0, JsonBodies.readObject(Optional.of("application/merge-patch+json"), -1, stream("{}"), false).size());
+        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.of("text/plain"), -1, stream("{}"),
+                false, LIMIT));
+        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.empty(), -1, stream("{}"), false, LIMIT));
+        assertEquals(0, JsonBodies.readObject(Optional.of("application/merge-patch+json"), -1, stream("{}"), false,
+                LIMIT).size());
     }
 
     @Test
     void aBodyOverTheLimitIs413NamingTheLimitWhetherDeclaredOrStreamed() {
         ApiException declared = refused(ProblemType.PAYLOAD_TOO_LARGE,
-                () -> JsonBodies.readObject(JSON, JsonBodies.MAX_JSON_BODY_BYTES + 1, stream("{}"), false));
-        assertTrue(declared.detail().contains(Long.toString(JsonBodies.MAX_JSON_BODY_BYTES)), declared.detail());
+                () -> JsonBodies.readObject(JSON, LIMIT + 1, stream("{}"), false, LIMIT));
+        assertTrue(declared.detail().contains(Long.toString(LIMIT)), declared.detail());
+        assertTrue(declared.detail().contains("http.maxPayloadBytes"), declared.detail());
         InputStream endless = new InputStream() {
             @Override
             public int read() {
                 return ' ';
             }
         };
-        refused(ProblemType.PAYLOAD_TOO_LARGE, () -> JsonBodies.readObject(JSON, -1, endless, false));
+        refused(ProblemType.PAYLOAD_TOO_LARGE, () -> JsonBodies.readObject(JSON, -1, endless, false, LIMIT));
     }
 
     @Test
@@ -142,7 +147,7 @@ class RequestValidationTest {
     }
 
     private static ObjectNode object(String json) {
-        return JsonBodies.readObject(JSON, -1, stream(json), false);
+        return JsonBodies.readObject(JSON, -1, stream(json), false, LIMIT);
     }
 
     private static InputStream stream(String text) {
