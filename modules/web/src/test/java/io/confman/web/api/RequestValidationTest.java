@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confman.codec.command.Preconditions;
 import io.confman.codec.model.ConfigEntry;
+import io.confman.raft.ApplyResult;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
 import java.io.ByteArrayInputStream;
@@ -135,6 +136,16 @@ class RequestValidationTest {
         assertTrue(EntityTags.noneMatchHits(Optional.of("*"), etag));
         assertEquals(false, EntityTags.noneMatchHits(Optional.of("\"4\""), etag), "a version is not the tag");
         assertEquals(false, EntityTags.noneMatchHits(Optional.empty(), etag));
+    }
+
+    @Test
+    void aCommittedWriteThatWasSkippedAsUndecodableIsARetryable503NotA500() {
+        ApiException e = refused(ProblemType.COMMAND_NOT_APPLIED,
+                () -> RaftCalls.changed(new ApplyResult.Skipped("unsupported envelope format version 3")));
+        assertEquals(503, e.type().status().code());
+        assertTrue(e.type().retryable());
+        assertTrue(e.detail().contains("unsupported envelope format version 3"), e.detail());
+        assertTrue(e.detail().contains("nothing changed"), e.detail());
     }
 
     @Test

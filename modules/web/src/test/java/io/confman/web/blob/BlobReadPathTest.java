@@ -12,6 +12,8 @@ import io.confman.blob.PutResult;
 import io.confman.blob.peer.InMemoryBlobPeerClient;
 import io.confman.blob.peer.Peer;
 import io.confman.codec.model.BlobRef;
+import io.confman.web.problem.ApiException;
+import io.confman.web.problem.ProblemType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,9 +60,10 @@ class BlobReadPathTest {
     }
 
     private static void assertUnavailable(BlobReadPath path, BlobRef ref) {
-        BlobHttpException e = assertThrows(BlobHttpException.class, () -> path.open(ref).close());
-        assertEquals(503, e.problem().status().code());
-        assertEquals(true, e.problem().retryable(), "a 503 tells the client to retry");
+        ApiException e = assertThrows(ApiException.class, () -> path.open(ref).close());
+        assertEquals(ProblemType.BLOB_UNAVAILABLE, e.type());
+        assertEquals(503, e.type().status().code());
+        assertEquals(true, e.type().retryable(), "a 503 tells the client to retry");
     }
 
     private BlobRef storeOnPeer() throws IOException {
