@@ -235,6 +235,7 @@ public final class ConfigStateMachine implements ConfigQueries {
     }
 
     /** The audit bound this machine was built with. */
+    @Override
     public int auditEventsPerNamespace() {
         return auditEventsPerNamespace;
     }
