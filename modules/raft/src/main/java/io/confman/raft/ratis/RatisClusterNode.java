@@ -95,6 +95,11 @@ public final class RatisClusterNode implements ClusterNode {
         this.stateMachine = stateMachine;
     }
 
+    /** See {@code RaftNodes.largestEntryBytes}. */
+    public static long largestEntryBytes(RaftSettings settings) {
+        return RatisProperties.largestEntryBytes(settings);
+    }
+
     /** Formats empty storage or recovers existing storage, then starts serving. */
     public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine delegate) throws IOException {
         RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
