@@ -8,6 +8,9 @@ module io.confman.launcher {
     // YAML sources are found through ServiceLoader only; without this the files are ignored.
     requires io.helidon.config.yaml;
     requires org.slf4j;
+    // Members compare their state machine rules over HTTP (RuleAgreement).
+    requires java.net.http;
+    requires com.fasterxml.jackson.databind;
     requires io.helidon.logging.jul;
     requires java.logging;
 

@@ -11,7 +11,8 @@ import java.util.logging.LogManager;
  * <pre>
  * confman-node [--local] [--config FILE]... [--node-id ID] [--data-dir DIR]
  * </pre>
- * Exit status 2 means the node refused to start; the reason is one line on stderr.
+ * Exit status 2 means the node refused to start, or stopped by itself because another member
+ * applies the state machine with different rules; the reason is one line on stderr.
  */
 public final class Main {
     private Main() {
@@ -45,6 +46,10 @@ public final class Main {
             System.err.println("confman-node: node " + nodeId + " stopped");
         }, "confman-shutdown"));
         runtime.awaitClosed();
+        if (runtime.refusal().isPresent()) {
+            System.err.println("confman-node: refusing to run: " + runtime.refusal().get());
+            System.exit(2);
+        }
     }
 
     /** Uses the embedded logging setup unless the operator named a file. */

@@ -1,6 +1,7 @@
 package io.confman.launcher;
 
 import io.confman.raft.node.Member;
+import io.confman.raft.node.RaftNodes;
 import io.confman.raft.node.RaftSettings;
 import io.confman.web.ApiKey;
 import io.confman.web.BlobSettings;
@@ -105,6 +106,14 @@ public final class NodeConfig {
         return ENV_PREFIX + snake.toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Bytes an inline value may take in a log entry per byte of the value: JSON escapes a control
+     * character as a six-character escape.
+     */
+    static final long JSON_BYTES_PER_VALUE_BYTE = 6;
+    /** Room in a log entry for everything but the value: envelope, names, type, actor, framing. */
+    static final long ENTRY_OVERHEAD_BYTES = 64 * 1024;
+
     /** The node's settings; every problem found is reported at once as a {@link ConfigProblem}. */
     public static NodeSettings settings(Config config) {
         try {
@@ -136,6 +145,16 @@ public final class NodeConfig {
                 problems.add("blob.gcSafetyWindowMillis (" + blob.gcSafetyWindow().toMillis() + ") must exceed"
                         + " blob.quorumTimeoutMillis + raft.requestTimeoutMillis (" + uncommittedMillis + "): a value"
                         + " still being committed could be collected");
+            }
+            long largestInlineEntry = JSON_BYTES_PER_VALUE_BYTE * blob.inlineThresholdBytes() + ENTRY_OVERHEAD_BYTES;
+            // The Raft properties need valid Raft settings (this node among the members) to be built.
+            long entryLimit = raft.problems().isEmpty() ? RaftNodes.largestEntryBytes(raft) : Long.MAX_VALUE;
+            if (largestInlineEntry > entryLimit) {
+                problems.add("blob.inlineThresholdBytes (" + blob.inlineThresholdBytes() + ") lets one Raft log entry"
+                        + " reach " + largestInlineEntry + " bytes (" + JSON_BYTES_PER_VALUE_BYTE + " per value byte"
+                        + " escaped, plus " + ENTRY_OVERHEAD_BYTES + "), above the " + entryLimit + " bytes one append"
+                        + " can carry (raft.server.log.appender.buffer.byte-limit, raft.grpc.message.size.max):"
+                        + " lower the threshold or raise both limits in raft.ratis");
             }
             if (!problems.isEmpty()) {
                 throw new ConfigProblem(String.join("; ", problems));

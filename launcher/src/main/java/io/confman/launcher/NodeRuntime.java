@@ -5,6 +5,7 @@ import io.confman.blob.FileBlobStore;
 import io.confman.blob.peer.HttpBlobPeerClient;
 import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.Member;
 import io.confman.raft.node.RaftNodes;
 import io.confman.raft.node.StartupRefusedException;
 import io.confman.raft.store.ReplicatedConfigStore;
@@ -17,8 +18,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,8 @@ public final class NodeRuntime implements AutoCloseable {
     private final BlobMaintenance blobMaintenance;
     private final RunningServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<String> refusal = new AtomicReference<>();
+    private volatile RuleAgreement ruleAgreement;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private NodeRuntime(NodeSettings settings, ClusterNode node, ChangeFeed changes, HttpBlobPeerClient blobPeers,
@@ -80,7 +86,31 @@ public final class NodeRuntime implements AutoCloseable {
         LOG.info("node {} serving HTTP on {}:{} (Raft {}), started in {} ms", settings.raft().nodeId(),
                 settings.web().host(), http.port(), self.raftAddress(), (System.nanoTime() - started) / 1_000_000);
         blobMaintenance.start();
-        return new NodeRuntime(settings, node, changes, blobPeers, blobMaintenance, http);
+        NodeRuntime runtime = new NodeRuntime(settings, node, changes, blobPeers, blobMaintenance, http);
+        runtime.checkRulesAgree();
+        return runtime;
+    }
+
+    /**
+     * Compares the state machine rules with the other members as they answer; when a majority of
+     * the members disagrees with this node, it stops (it must not apply the log differently),
+     * reported by {@link #refusal}.
+     */
+    private void checkRulesAgree() {
+        List<Member> peers = settings.raft().members().stream()
+                .filter(m -> !m.id().equals(settings.raft().nodeId())).toList();
+        ruleAgreement = new RuleAgreement(peers, settings.clusterToken(), settings.auditEventsPerNamespace(),
+                reason -> {
+                    LOG.error("node {} stops: {}", settings.raft().nodeId(), reason);
+                    refusal.set(reason);
+                    close();
+                });
+        ruleAgreement.start();
+    }
+
+    /** Why the node stopped by itself after it started, if it did. */
+    public Optional<String> refusal() {
+        return Optional.ofNullable(refusal.get());
     }
 
     private static void requireFree(String what, String host, int port) {
@@ -109,6 +139,9 @@ public final class NodeRuntime implements AutoCloseable {
         }
         LOG.info("node {} stopping", settings.raft().nodeId());
         try {
+            if (ruleAgreement != null) {
+                ruleAgreement.close();
+            }
             // Watch streams end first, so the HTTP server's graceful stop does not wait on them.
             changes.close();
             http.close();

@@ -1,6 +1,7 @@
 package io.confman.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,25 @@ class NodeConfigTest {
                 + " + raft.requestTimeoutMillis (130000)"), e.getMessage());
         assertEquals(130_001, NodeConfig.settings(NodeConfig.load(List.of(), true,
                 Map.of("CONFMAN_BLOB_GC_SAFETY_WINDOW_MILLIS", "130001"), Map.of())).blob().gcSafetyWindow().toMillis());
+    }
+
+    @Test
+    void anInlineThresholdWhoseEntriesRaftCannotAppendIsRefusedInOneLine() {
+        var e = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(List.of(), true,
+                Map.of("CONFMAN_BLOB_INLINE_THRESHOLD_BYTES", "1048576"), Map.of())));
+        assertTrue(e.getMessage().contains("blob.inlineThresholdBytes (1048576) lets one Raft log entry reach 6356992"
+                + " bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("above the 4194304 bytes one append can carry"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        var lowered = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(List.of(),
+                true, Map.of("CONFMAN_RAFT_RATIS", "raft.grpc.message.size.max=256KB"), Map.of())));
+        assertTrue(lowered.getMessage().contains("above the 262144 bytes"), lowered.getMessage());
+        assertEquals(65_536, NodeConfig.settings(NodeConfig.load(List.of(), true, Map.of(), Map.of()))
+                .blob().inlineThresholdBytes(), "the defaults pass");
+        assertEquals(700_000, NodeConfig.settings(NodeConfig.load(List.of(), true,
+                Map.of("CONFMAN_BLOB_INLINE_THRESHOLD_BYTES", "700000",
+                        "CONFMAN_RAFT_RATIS", "raft.server.log.appender.buffer.byte-limit=8MB"), Map.of()))
+                .blob().inlineThresholdBytes(), "a larger threshold passes with a larger append limit");
     }
 
     @Test

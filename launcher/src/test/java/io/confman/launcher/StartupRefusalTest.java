@@ -42,6 +42,20 @@ class StartupRefusalTest {
     }
 
     @Test
+    void aMemberWithAnotherAuditBoundStopsNamingTheSettingAndBothValues() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            cluster.awaitLeader(Duration.ofSeconds(30));
+            Node node3 = cluster.node("node3");
+            node3.kill();
+            cluster.startWith(node3, Map.of("raft.auditEventsPerNamespace", "500"));
+            assertEquals(2, node3.exitCode(EXIT_WAIT).orElseThrow(() -> new AssertionError(
+                    "node3 kept running with a different raft.auditEventsPerNamespace")));
+            assertTrue(node3.log().contains("refusing to run: raft.auditEventsPerNamespace is 500 here but 10000"
+                    + " on member node"), node3.log());
+        }
+    }
+
+    @Test
     void timingInvariantViolationRefusesAndNamesTheKeys() throws Exception {
         try (LocalCluster cluster = LocalCluster.start(1, Map.of("raft.snapshotBudgetMillis", "2000"))) {
             Node node = cluster.node("node1");

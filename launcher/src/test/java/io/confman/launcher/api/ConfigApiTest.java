@@ -93,7 +93,7 @@ class ConfigApiTest extends OneClusterPerClass {
         assertEquals("Development Admin", entry.get("updatedBy").asText());
         assertTrue(entry.get("revision").asLong() > 0);
         assertTrue(entry.hasNonNull("updatedAt"));
-        assertEquals("\"1\"", header(first, "ETag").orElseThrow());
+        assertEquals("\"r" + entry.get("revision").asLong() + "\"", header(first, "ETag").orElseThrow());
 
         JsonNode second = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/cfg/config/db.url",
                 "{\"value\":\"{\\\"a\\\":1}\",\"type\":\"json\"}", ADMIN)));
@@ -102,7 +102,7 @@ class ConfigApiTest extends OneClusterPerClass {
 
         HttpResponse<String> got = ok(api.send(leader, "GET", "/api/v1/namespaces/cfg/config/db.url", null, ADMIN));
         assertEquals(second, json(got));
-        assertEquals("\"2\"", header(got, "ETag").orElseThrow());
+        assertEquals("\"r" + second.get("revision").asLong() + "\"", header(got, "ETag").orElseThrow());
         JsonNode list = json(ok(api.send(leader, "GET", "/api/v1/namespaces/cfg/config", null, ADMIN)));
         assertEquals(List.of(second), List.copyOf(toList(list)));
     }
@@ -130,7 +130,7 @@ class ConfigApiTest extends OneClusterPerClass {
     }
 
     @Test
-    void ifMatchWithAStaleVersionAnswers412NamingTheCurrentVersionAndChangesNothing() {
+    void theLegacyIfMatchWithAStaleVersionAnswers412NamingTheCurrentVersionAndChangesNothing() {
         String path = "/api/v1/namespaces/etag/config/cas";
         ok(api.send(leader, "PUT", path, "{\"value\":\"a\"}", ADMIN));
         ok(api.send(leader, "PUT", path, "{\"value\":\"b\"}", ADMIN));
@@ -146,6 +146,30 @@ class ConfigApiTest extends OneClusterPerClass {
     }
 
     @Test
+    void anETagFromBeforeADeleteAndReCreateNeitherAnswers304NorMatchesTheNewValue() {
+        String path = "/api/v1/namespaces/etag/config/reborn";
+        String firstLife = header(ok(api.send(leader, "PUT", path, "{\"value\":\"first\"}", ADMIN)), "ETag").orElseThrow();
+        assertEquals(204, api.send(leader, "DELETE", path, null, ADMIN).statusCode());
+        HttpResponse<String> reborn = ok(api.send(leader, "PUT", path, "{\"value\":\"second\"}", ADMIN));
+        assertEquals(1, json(reborn).get("version").asLong(), "the version restarts at 1");
+        assertNotEquals(firstLife, header(reborn, "ETag").orElseThrow());
+
+        HttpResponse<String> read = api.send(leader, "GET", path, null, ADMIN, Map.of("If-None-Match", firstLife));
+        assertEquals(200, read.statusCode(), () -> describe(read));
+        assertEquals("second", json(read).get("value").asText());
+        assertProblem(api.send(leader, "PUT", path, "{\"value\":\"lost update\"}", ADMIN,
+                Map.of("If-Match", firstLife)), 412);
+        assertProblem(api.send(leader, "DELETE", path, null, ADMIN, Map.of("If-Match", firstLife)), 412);
+        assertEquals("second", json(ok(api.send(leader, "GET", path, null, ADMIN))).get("value").asText());
+
+        String current = header(read, "ETag").orElseThrow();
+        HttpResponse<String> swapped = ok(api.send(leader, "PUT", path, "{\"value\":\"third\"}", ADMIN,
+                Map.of("If-Match", current)));
+        assertEquals(2, json(swapped).get("version").asLong());
+        assertProblem(api.send(leader, "PUT", path, "{\"value\":\"x\"}", ADMIN, Map.of("If-Match", current)), 412);
+    }
+
+    @Test
     void ifNoneMatchStarCreatesOnlyWhenTheKeyIsAbsent() {
         String path = "/api/v1/namespaces/etag/config/create-only";
         JsonNode created = json(ok(api.send(leader, "PUT", path, "{\"value\":\"x\"}", ADMIN, Map.of("If-None-Match", "*"))));
@@ -157,12 +181,13 @@ class ConfigApiTest extends OneClusterPerClass {
     @Test
     void getWithAMatchingIfNoneMatchAnswers304AndWithAnOldOne200() {
         String path = "/api/v1/namespaces/etag/config/cached";
-        ok(api.send(leader, "PUT", path, "{\"value\":\"x\"}", ADMIN));
-        HttpResponse<String> notModified = api.send(leader, "GET", path, null, ADMIN, Map.of("If-None-Match", "\"1\""));
+        String etag = header(ok(api.send(leader, "PUT", path, "{\"value\":\"x\"}", ADMIN)), "ETag").orElseThrow();
+        HttpResponse<String> notModified = api.send(leader, "GET", path, null, ADMIN, Map.of("If-None-Match", etag));
         assertEquals(304, notModified.statusCode(), () -> describe(notModified));
         assertEquals("", notModified.body());
-        assertEquals("\"1\"", header(notModified, "ETag").orElseThrow());
-        assertEquals(200, api.send(leader, "GET", path, null, ADMIN, Map.of("If-None-Match", "\"7\"")).statusCode());
+        assertEquals(etag, header(notModified, "ETag").orElseThrow());
+        ok(api.send(leader, "PUT", path, "{\"value\":\"y\"}", ADMIN));
+        assertEquals(200, api.send(leader, "GET", path, null, ADMIN, Map.of("If-None-Match", etag)).statusCode());
     }
 
     @Test

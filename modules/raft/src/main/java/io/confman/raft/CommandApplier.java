@@ -25,7 +25,9 @@ import java.util.Map;
  * that was never created is allowed. Deleting a namespace deletes its entries in the same command
  * and records one {@code config.deleted} event per entry (key order) followed by one
  * {@code namespace.deleted} event; the audit history outlives the namespace. Deleting something
- * absent is {@link RejectReason#NOT_FOUND} whatever the preconditions say. Namespace events carry
+ * absent is {@link RejectReason#NOT_FOUND} whatever the preconditions say. An {@code If-Match} by
+ * revision matches only the value written at that revision; the legacy one by version matches any
+ * value of the key's current life at that version. Namespace events carry
  * the old and new description as their values.
  */
 final class CommandApplier {
@@ -66,7 +68,8 @@ final class CommandApplier {
         state.putEntry(stored);
         AuditAction action = current == null ? AuditAction.CONFIG_CREATED : AuditAction.CONFIG_UPDATED;
         state.record(new AuditEvent(command.timestamp(), action, command.actor(), namespace, key,
-                current == null ? null : current.auditValue(), stored.auditValue(), stored.version(), revision));
+                current == null ? null : current.auditValue(), stored.auditValue(), stored.version(), revision,
+                current == null ? null : current.blobSha256(), stored.blobSha256()));
         return new ApplyResult.Applied(new Change.ConfigStored(stored, current == null), revision);
     }
 
@@ -116,7 +119,7 @@ final class CommandApplier {
 
     private static AuditEvent configDeleted(ConfigEntry entry, Command command, long revision) {
         return new AuditEvent(command.timestamp(), AuditAction.CONFIG_DELETED, command.actor(), entry.namespace(),
-                entry.key(), entry.auditValue(), null, entry.version(), revision);
+                entry.key(), entry.auditValue(), null, entry.version(), revision, entry.blobSha256(), null);
     }
 
     private static ApplyResult.Rejected checkPreconditions(Preconditions preconditions, ConfigEntry current,
@@ -131,6 +134,13 @@ final class CommandApplier {
             String found = current == null ? "does not exist" : "is at version " + currentVersion;
             return new ApplyResult.Rejected(RejectReason.PRECONDITION_FAILED,
                     "config " + namespace + "/" + key + " " + found + ", not version " + expected, currentVersion);
+        }
+        Long expectedRevision = preconditions.ifMatchRevision();
+        if (expectedRevision != null && (current == null || expectedRevision != current.revision())) {
+            String found = current == null ? "does not exist" : "was last changed at revision " + current.revision();
+            return new ApplyResult.Rejected(RejectReason.PRECONDITION_FAILED,
+                    "config " + namespace + "/" + key + " " + found + ", not revision " + expectedRevision,
+                    currentVersion);
         }
         return null;
     }

@@ -32,8 +32,11 @@ final class CommandValidation {
                 return "key must not be blank";
             }
             Preconditions preconditions = config.preconditions();
-            if (preconditions.createOnly() && preconditions.ifMatchVersion() != null) {
+            if (preconditions.createOnly() && preconditions.hasIfMatch()) {
                 return "If-Match and If-None-Match: * exclude each other";
+            }
+            if (preconditions.ifMatchVersion() != null && preconditions.ifMatchRevision() != null) {
+                return "one If-Match form at a time: a version or a revision";
             }
         }
         if (command instanceof SetConfigBlobRef blob) {

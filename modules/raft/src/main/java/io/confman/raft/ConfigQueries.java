@@ -58,6 +58,12 @@ public interface ConfigQueries {
         return lastApplied().index();
     }
 
+    /**
+     * How many audit events each namespace keeps: a rule of the replicated state machine, which
+     * every member must apply with the same value for their states to stay identical.
+     */
+    int auditEventsPerNamespace();
+
     /** How many log entries were malformed and skipped, over the whole log (carried in snapshots). */
     long malformedEntryCount();
 

@@ -5,7 +5,6 @@ import io.confman.codec.command.CommandBatch;
 import io.confman.codec.command.CommandCodec;
 import io.confman.codec.command.DecodeResult;
 import io.confman.codec.model.AuditEvent;
-import io.confman.codec.model.BlobRef;
 import io.confman.codec.model.ConfigEntry;
 import io.confman.codec.model.Namespace;
 import io.confman.codec.snapshot.SnapshotException;
@@ -273,6 +272,7 @@ public final class ConfigStateMachine implements ConfigQueries {
     }
 
     /** The audit bound this machine was built with. */
+    @Override
     public int auditEventsPerNamespace() {
         return auditEventsPerNamespace;
     }
@@ -384,9 +384,9 @@ public final class ConfigStateMachine implements ConfigQueries {
         readLock.lock();
         try {
             state.allEntries().filter(ConfigEntry::blobBacked).forEach(entry -> hashes.add(entry.blob().sha256()));
-            state.allAuditEvents().filter(event -> event.key() != null).forEach(event -> {
-                addReference(hashes, event.oldValue());
-                addReference(hashes, event.newValue());
+            state.allAuditEvents().forEach(event -> {
+                addReference(hashes, event.oldBlob());
+                addReference(hashes, event.newBlob());
             });
         } finally {
             readLock.unlock();
@@ -394,12 +394,9 @@ public final class ConfigStateMachine implements ConfigQueries {
         return Set.copyOf(hashes);
     }
 
-    private static void addReference(Set<String> hashes, String auditValue) {
-        if (auditValue != null && auditValue.startsWith(BlobRef.REFERENCE_PREFIX)) {
-            String hex = auditValue.substring(BlobRef.REFERENCE_PREFIX.length());
-            if (BlobRef.isSha256Hex(hex)) {
-                hashes.add(hex);
-            }
+    private static void addReference(Set<String> hashes, String blobSha256) {
+        if (blobSha256 != null) {
+            hashes.add(blobSha256);
         }
     }
 

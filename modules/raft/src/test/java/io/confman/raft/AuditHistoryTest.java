@@ -69,11 +69,39 @@ class AuditHistoryTest {
         AuditEvent update = node.machine.audit("prod", 3).get(1);
         assertEquals("sha256:" + Node.sha(1), update.oldValue());
         assertEquals("sha256:" + Node.sha(2), update.newValue());
+        assertEquals(Node.sha(1), update.oldBlob(), "the event marks the old value as a blob");
+        assertEquals(Node.sha(2), update.newBlob());
         assertEquals(Set.of(Node.sha(1), Node.sha(2)), node.machine.referencedBlobHashes());
 
         node.setConfig("prod", "other", "x");
         node.setConfig("prod", "other", "y");
         assertEquals(Set.of(Node.sha(2)), node.machine.referencedBlobHashes(),
                 "once the audit bound drops the old events only the current pointer remains");
+    }
+
+    @Test
+    void anInlineValueThatReadsLikeABlobReferenceIsNeverTakenForOne() {
+        Node node = new Node();
+        String lookalike = "sha256:" + Node.sha(7);
+        node.setConfig("prod", "k", lookalike);
+        node.setConfig("prod", "k", "plain");
+        node.deleteConfig("prod", "k");
+        assertEquals(Set.of(), node.machine.referencedBlobHashes(),
+                "no blob is referenced, so none is pinned, fetched or counted missing");
+        assertEquals(lookalike, node.machine.audit("prod", 3).get(1).oldValue(), "the value is audited as written");
+        assertEquals(null, node.machine.audit("prod", 3).get(1).oldBlob());
+    }
+
+    @Test
+    void theBlobMarkersOfAuditEventsSurviveASnapshot() throws Exception {
+        Node node = new Node();
+        node.setConfig("prod", "k", "sha256:" + Node.sha(7));
+        node.setBlob("prod", "k", Node.sha(8), 10);
+        java.io.ByteArrayOutputStream snapshot = new java.io.ByteArrayOutputStream();
+        node.machine.writeSnapshot(snapshot);
+        ConfigStateMachine restored = new ConfigStateMachine();
+        restored.restore(new java.io.ByteArrayInputStream(snapshot.toByteArray()));
+        assertEquals(Set.of(Node.sha(8)), restored.referencedBlobHashes());
+        assertEquals(node.machine.audit("prod", 10), restored.audit("prod", 10));
     }
 }

@@ -111,6 +111,21 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void ifMatchByRevisionMatchesOnlyTheValueWrittenAtThatRevisionNotAReCreatedOne() {
+        long firstLife = storedEntry(node.setConfig("prod", "k", "a")).revision();
+        applied(node.deleteConfig("prod", "k"));
+        ConfigEntry reborn = storedEntry(node.setConfig("prod", "k", "b"));
+        assertEquals(1, reborn.version(), "the version restarts, so it cannot tell the two lives apart");
+        ApplyResult.Rejected rejected = rejected(node.setConfig("prod", "k", "c", Preconditions.ifMatchRevision(firstLife)));
+        assertEquals(RejectReason.PRECONDITION_FAILED, rejected.reason());
+        assertEquals(RejectReason.PRECONDITION_FAILED,
+                rejected(node.deleteConfig("prod", "k", Preconditions.ifMatchRevision(firstLife))).reason());
+        assertEquals("b", node.machine.config("prod", "k").orElseThrow().value());
+        assertEquals(2, storedEntry(node.setConfig("prod", "k", "c",
+                Preconditions.ifMatchRevision(reborn.revision()))).version());
+    }
+
+    @Test
     void deletingAnAbsentKeyIsNotFound() {
         assertEquals(RejectReason.NOT_FOUND, rejected(node.deleteConfig("prod", "missing")).reason());
         assertEquals(RejectReason.NOT_FOUND,
@@ -124,7 +139,9 @@ class ConfigCommandsTest {
         assertEquals(RejectReason.INVALID, rejected(node.setBlob("prod", "k", "not-a-hash", 1)).reason());
         assertEquals(RejectReason.INVALID, rejected(node.setBlob("prod", "k", Node.sha(1), -1)).reason());
         assertEquals(RejectReason.INVALID,
-                rejected(node.setConfig("prod", "k", "v", new Preconditions(1L, true))).reason());
+                rejected(node.setConfig("prod", "k", "v", new Preconditions(1L, null, true))).reason());
+        assertEquals(RejectReason.INVALID,
+                rejected(node.setConfig("prod", "k", "v", new Preconditions(1L, 1L, false))).reason());
         assertEquals(List.of(), node.machine.allConfigs());
     }
 

@@ -88,8 +88,8 @@ public final class ConfmanWebServer {
                 .register("/metrics", new MetricsService(services, requests))
                 .register("/openapi", new OpenApiService())
                 .register("/internal/state", new StateService(services, internalGuard));
-        ApiRoutes.register(rules, services, BlobLargeValueWriter.of(services), BlobReadPath.of(services),
-                settings.watchHeartbeatMillis());
+        ApiRoutes.register(rules, services, settings.maxPayloadBytes(), BlobLargeValueWriter.of(services),
+                BlobReadPath.of(services), settings.watchHeartbeatMillis());
         BlobRoutes.register(rules, services, internalGuard);
     }
 }

@@ -29,6 +29,8 @@ public record WebSettings(String host, int port, long maxPayloadBytes, int maxTc
     public static final int DEFAULT_MAX_TCP_CONNECTIONS = 1_024;
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 512;
     public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
+    /** Largest {@code http.maxPayloadBytes} accepted: a JSON body is held in memory whole, in one array. */
+    public static final long LARGEST_MAX_PAYLOAD_BYTES = 1L << 30;
     /** Shortest idle timeout accepted: below it, a slow but healthy client could be cut off. */
     public static final long MIN_IDLE_TIMEOUT_MILLIS = 1_000;
     public static final int DEFAULT_MAX_WATCHERS = 256;
@@ -38,6 +40,10 @@ public record WebSettings(String host, int port, long maxPayloadBytes, int maxTc
     public static final long MIN_WATCH_HEARTBEAT_MILLIS = 100;
 
     public WebSettings {
+        if (maxPayloadBytes < 1 || maxPayloadBytes > LARGEST_MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("http.maxPayloadBytes must be between 1 and " + LARGEST_MAX_PAYLOAD_BYTES
+                    + " (was " + maxPayloadBytes + ")");
+        }
         if (idleTimeoutMillis < MIN_IDLE_TIMEOUT_MILLIS) {
             throw new IllegalArgumentException("http.idleTimeoutMillis must be at least " + MIN_IDLE_TIMEOUT_MILLIS
                     + " (was " + idleTimeoutMillis + ")");

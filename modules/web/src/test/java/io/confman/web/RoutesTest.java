@@ -165,7 +165,8 @@ class RoutesTest {
 
             @Override
             public NodeStatus status() {
-                return new NodeStatus(NodeStatus.Role.FOLLOWER, Optional.empty(), false, 0, 0, 0, Optional.empty());
+                return new NodeStatus(NodeStatus.Role.FOLLOWER, Optional.empty(), false, 0, 0, 0, NodeStatus.UNKNOWN_INDEX,
+                        Optional.empty());
             }
 
             @Override

@@ -10,11 +10,15 @@ import static io.confman.codec.internal.StrictJson.requireText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
  * The JSON body of each command type. Field order on write is fixed (the golden files pin it);
  * optional fields that are null are left out, and {@code createOnly} is always written.
+ *
+ * <p>Format 2 adds one optional field to the config commands, {@code ifMatchRevision}; format 1
+ * bodies refuse it. A command that does not use it is written in format 1, byte for byte as before.
  */
 final class CommandBodies {
 
@@ -27,7 +31,14 @@ final class CommandBodies {
     private static final Set<String> SET_CONFIG_BLOB_REF = Set.of("namespace", "key", "sha256", "size",
             "contentType", "type", "actor", "timestamp", "ifMatchVersion", "createOnly");
 
+    private static final String IF_MATCH_REVISION = "ifMatchRevision";
+
     private CommandBodies() {
+    }
+
+    /** The oldest envelope format that can carry {@code command}. */
+    static int formatOf(Command command) {
+        return command instanceof ConfigCommand c && c.preconditions().ifMatchRevision() != null ? 2 : 1;
     }
 
     static void write(Command command, JsonGenerator out) throws IOException {
@@ -68,7 +79,7 @@ final class CommandBodies {
         out.writeEndObject();
     }
 
-    static Command read(CommandType type, JsonNode body) {
+    static Command read(CommandType type, JsonNode body, long format) {
         return switch (type) {
             case SET_NAMESPACE -> {
                 onlyFields(body, SET_NAMESPACE);
@@ -81,24 +92,34 @@ final class CommandBodies {
                         requireText(body, "timestamp"));
             }
             case SET_CONFIG -> {
-                onlyFields(body, SET_CONFIG);
+                onlyFields(body, fields(SET_CONFIG, format));
                 yield new SetConfig(requireText(body, "namespace"), requireText(body, "key"),
                         requireText(body, "value"), requireText(body, "type"), requireText(body, "actor"),
                         requireText(body, "timestamp"), readPreconditions(body));
             }
             case DELETE_CONFIG -> {
-                onlyFields(body, DELETE_CONFIG);
+                onlyFields(body, fields(DELETE_CONFIG, format));
                 yield new DeleteConfig(requireText(body, "namespace"), requireText(body, "key"),
                         requireText(body, "actor"), requireText(body, "timestamp"), readPreconditions(body));
             }
             case SET_CONFIG_BLOB_REF -> {
-                onlyFields(body, SET_CONFIG_BLOB_REF);
+                onlyFields(body, fields(SET_CONFIG_BLOB_REF, format));
                 yield new SetConfigBlobRef(requireText(body, "namespace"), requireText(body, "key"),
                         requireText(body, "sha256"), requireLong(body, "size"), requireText(body, "contentType"),
                         optionalText(body, "type"), requireText(body, "actor"), requireText(body, "timestamp"),
                         readPreconditions(body));
             }
         };
+    }
+
+    /** The config command fields of {@code format}: format 2 adds {@code ifMatchRevision}. */
+    private static Set<String> fields(Set<String> formatOne, long format) {
+        if (format < 2) {
+            return formatOne;
+        }
+        Set<String> withRevision = new HashSet<>(formatOne);
+        withRevision.add(IF_MATCH_REVISION);
+        return withRevision;
     }
 
     private static void writeTarget(JsonGenerator out, ConfigCommand command) throws IOException {
@@ -115,6 +136,9 @@ final class CommandBodies {
         if (preconditions.ifMatchVersion() != null) {
             out.writeNumberField("ifMatchVersion", preconditions.ifMatchVersion());
         }
+        if (preconditions.ifMatchRevision() != null) {
+            out.writeNumberField(IF_MATCH_REVISION, preconditions.ifMatchRevision());
+        }
         out.writeBooleanField("createOnly", preconditions.createOnly());
     }
 
@@ -125,6 +149,7 @@ final class CommandBodies {
     }
 
     private static Preconditions readPreconditions(JsonNode body) {
-        return new Preconditions(optionalLong(body, "ifMatchVersion"), optionalBoolean(body, "createOnly", false));
+        return new Preconditions(optionalLong(body, "ifMatchVersion"), optionalLong(body, IF_MATCH_REVISION),
+                optionalBoolean(body, "createOnly", false));
     }
 }

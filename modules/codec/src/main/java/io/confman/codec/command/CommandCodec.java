@@ -18,7 +18,9 @@ import java.util.Set;
  * Encodes commands into log-entry bytes and decodes them back.
  *
  * <p>The envelope is one compact UTF-8 JSON object with fields in this order:
- * {@code {"format":1,"type":"<CommandType wire name>","body":{...}}}. The golden files under the
+ * {@code {"format":1,"type":"<CommandType wire name>","body":{...}}}. Format 2 differs only in
+ * allowing {@code ifMatchRevision} in config command bodies; a command is written in the oldest
+ * format that can carry it, so entries without that precondition keep their format 1 bytes. The golden files under the
  * test resources pin the exact bytes of each command type. Decoding first skips any number of
  * leading 0x00 bytes (some log stores pad entries), then is strict: unknown format versions,
  * unknown types, unknown or duplicate fields, missing fields, wrong JSON types and trailing content
@@ -29,8 +31,8 @@ import java.util.Set;
  */
 public final class CommandCodec {
 
-    /** The envelope format version this node writes and the only one it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest envelope format version this node writes; it reads every version from 1 up to it. */
+    public static final int FORMAT_VERSION = 2;
 
     /** Entries longer than this are malformed without being parsed. */
     public static final int MAX_ENTRY_BYTES = 64 * 1024 * 1024;
@@ -45,7 +47,7 @@ public final class CommandCodec {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = MAPPER.createGenerator(out)) {
             generator.writeStartObject();
-            generator.writeNumberField("format", FORMAT_VERSION);
+            generator.writeNumberField("format", CommandBodies.formatOf(command));
             generator.writeStringField("type", command.commandType().wireName());
             generator.writeFieldName("body");
             CommandBodies.write(command, generator);
@@ -112,9 +114,9 @@ public final class CommandCodec {
             }
             StrictJson.onlyFields(root, ENVELOPE_FIELDS);
             long format = StrictJson.requireLong(root, "format");
-            if (format != FORMAT_VERSION) {
+            if (format < 1 || format > FORMAT_VERSION) {
                 return new DecodeResult.Malformed("unsupported envelope format version " + format
-                        + " (supports " + FORMAT_VERSION + ")");
+                        + " (supports 1 to " + FORMAT_VERSION + ")");
             }
             String typeName = StrictJson.requireText(root, "type");
             CommandType type = CommandType.fromWireName(typeName);
@@ -122,7 +124,7 @@ public final class CommandCodec {
                 return new DecodeResult.Malformed("unknown command type \"" + typeName + "\"");
             }
             JsonNode body = StrictJson.requireObject(root, "body");
-            return new DecodeResult.Decoded(CommandBodies.read(type, body), zeros);
+            return new DecodeResult.Decoded(CommandBodies.read(type, body, format), zeros);
         } catch (ShapeException e) {
             return new DecodeResult.Malformed(e.getMessage());
         } catch (JacksonException e) {

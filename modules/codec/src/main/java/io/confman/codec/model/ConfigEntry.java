@@ -42,6 +42,11 @@ public record ConfigEntry(String namespace, String key, String value, String typ
         return blob != null;
     }
 
+    /** The blob's SHA-256, or null for an inline value: what audit events mark a blob value with. */
+    public String blobSha256() {
+        return blob != null ? blob.sha256() : null;
+    }
+
     /** What audit events record for this value: the inline value or {@code "sha256:<hex>"}. */
     public String auditValue() {
         return blob != null ? blob.reference() : value;

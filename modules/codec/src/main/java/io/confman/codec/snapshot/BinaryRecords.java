@@ -112,6 +112,8 @@ final class BinaryRecords {
             nullableString(event.newValue());
             varLong(event.version() == null ? 0 : event.version() + 1);
             varLong(event.revision());
+            nullableString(event.oldBlob());
+            nullableString(event.newBlob());
         }
     }
 
@@ -228,8 +230,10 @@ final class BinaryRecords {
             String newValue = nullableString();
             long versionPlusOne = varLong();
             long revision = varLong();
+            String oldBlob = nullableString();
+            String newBlob = nullableString();
             return new AuditEvent(timestamp, action, actor, namespace, key, oldValue, newValue,
-                    versionPlusOne == 0 ? null : versionPlusOne - 1, revision);
+                    versionPlusOne == 0 ? null : versionPlusOne - 1, revision, oldBlob, newBlob);
         }
     }
 }

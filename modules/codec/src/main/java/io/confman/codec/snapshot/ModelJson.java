@@ -59,6 +59,12 @@ final class ModelJson {
                 requireText(node, "updatedBy"), requireLong(node, "revision"), blob);
     }
 
+    /**
+     * An audit event of a JSON snapshot (versions 1 and 2), whose events carry no blob marker: a
+     * value of the form {@code "sha256:<64 hex>"} is taken for a blob reference, as the nodes that
+     * wrote them did, since nothing else can tell (an inline value of that form keeps its blob
+     * pinned until the event ages out of the audit history).
+     */
     static AuditEvent auditEvent(JsonNode node) {
         onlyFields(node, AUDIT_FIELDS);
         String actionName = requireText(node, "action");
@@ -66,8 +72,26 @@ final class ModelJson {
         if (action == null) {
             throw new ShapeException("unknown audit action \"" + actionName + "\"");
         }
-        return new AuditEvent(requireText(node, "timestamp"), action, requireText(node, "actor"),
-                requireText(node, "namespace"), optionalText(node, "key"), optionalText(node, "oldValue"),
-                optionalText(node, "newValue"), optionalLong(node, "version"), requireLong(node, "revision"));
+        String key = optionalText(node, "key");
+        String oldValue = optionalText(node, "oldValue");
+        String newValue = optionalText(node, "newValue");
+        String oldBlob = legacyReference(key, oldValue);
+        String newBlob = legacyReference(key, newValue);
+        try {
+            return new AuditEvent(requireText(node, "timestamp"), action, requireText(node, "actor"),
+                    requireText(node, "namespace"), key, oldValue, newValue, optionalLong(node, "version"),
+                    requireLong(node, "revision"), oldBlob, newBlob);
+        } catch (IllegalArgumentException e) {
+            throw new ShapeException("audit event: " + e.getMessage());
+        }
+    }
+
+    /** How the nodes that wrote JSON snapshots read a config event's value: by its form. */
+    private static String legacyReference(String key, String value) {
+        if (key == null || value == null || !value.startsWith(BlobRef.REFERENCE_PREFIX)) {
+            return null;
+        }
+        String hex = value.substring(BlobRef.REFERENCE_PREFIX.length());
+        return BlobRef.isSha256Hex(hex) ? hex : null;
     }
 }

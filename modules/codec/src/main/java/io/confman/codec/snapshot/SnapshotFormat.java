@@ -16,10 +16,13 @@ import java.nio.charset.StandardCharsets;
  *            audit       the same
  *          with records of fields in a fixed order (see {@code BinaryRecords}): strings as an
  *          unsigned LEB128 varint of their UTF-8 length and the bytes, nullable strings with the
- *          length plus one (0 for null), integers as LEB128 varints.
+ *          length plus one (0 for null), integers as LEB128 varints. Each audit event ends with
+ *          oldBlob and newBlob, the SHA-256 of a value that is a blob reference, or null.
  *          Versions 1 and 2 (still read) hold one UTF-8 JSON object instead:
  *          {"lastAppliedTerm","lastAppliedIndex","malformedEntries","lastRevision",
- *          "namespaces":[...],"entries":[...],"audit":[...]} (version 1 has no "lastRevision").
+ *          "namespaces":[...],"entries":[...],"audit":[...]} (version 1 has no "lastRevision"; in
+ *          neither do audit events mark blob references, so a value of the form
+ *          "sha256:&lt;hex&gt;" is taken for one).
  * trailer  version 3: 4 bytes, the CRC-32C of every byte before it (header and frames);
  *          versions 1 and 2: 32 bytes, their SHA-256
  * </pre>

@@ -2,6 +2,7 @@ package io.confman.codec.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
@@ -44,6 +45,23 @@ class CommandCodecGoldenTest {
     void everyCommandTypeHasAGoldenFile() {
         assertEquals(Arrays.stream(CommandType.values()).map(CommandType::wireName).sorted().toList(),
                 goldenNames().sorted().toList());
+    }
+
+    @Test
+    void aRevisionPreconditionIsWrittenInFormatTwoAndEverythingElseStaysFormatOne() throws IOException {
+        Command command = new DeleteConfig("prod/payments", "db.url", "ci-bot", "2026-02-12T10:15:33Z",
+                Preconditions.ifMatchRevision(42));
+        byte[] golden = golden("format2/DeleteConfig");
+        assertArrayEquals(golden, CommandCodec.encode(command), () -> new String(CommandCodec.encode(command),
+                StandardCharsets.UTF_8));
+        assertEquals(new DecodeResult.Decoded(command, 0), CommandCodec.decode(golden));
+    }
+
+    @Test
+    void formatOneRefusesTheRevisionPrecondition() {
+        String entry = "{\"format\":1,\"type\":\"DeleteConfig\",\"body\":{\"namespace\":\"n\",\"key\":\"k\","
+                + "\"actor\":\"a\",\"timestamp\":\"t\",\"ifMatchRevision\":42,\"createOnly\":false}}";
+        assertInstanceOf(DecodeResult.Malformed.class, CommandCodec.decode(entry.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

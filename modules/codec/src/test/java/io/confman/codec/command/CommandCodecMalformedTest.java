@@ -54,7 +54,7 @@ class CommandCodecMalformedTest {
                 Arguments.of("[1,2,3]", "not a JSON object"),
                 Arguments.of("\"text\"", "not a JSON object"),
                 Arguments.of("{\"format\":7,\"type\":\"DeleteNamespace\",\"body\":" + body + "}",
-                        "unsupported envelope format version 7 (supports 1)"),
+                        "unsupported envelope format version 7 (supports 1 to 2)"),
                 Arguments.of("{\"format\":\"1\",\"type\":\"DeleteNamespace\",\"body\":" + body + "}",
                         "field \"format\" must be an integer"),
                 Arguments.of("{\"format\":1.0,\"type\":\"DeleteNamespace\",\"body\":" + body + "}",

@@ -41,7 +41,9 @@ class SnapshotFormatTest {
                     new BlobRef(SHA, 1L << 32, "application/octet-stream")));
     private static final List<AuditEvent> AUDIT = List.of(
             new AuditEvent("2026-01-04T00:00:00Z", AuditAction.CONFIG_CREATED, "bob", "prod", "big", null,
-                    "sha256:" + SHA, 1L, 41),
+                    "sha256:" + SHA, 1L, 41, null, SHA),
+            new AuditEvent("2026-01-03T00:00:00Z", AuditAction.CONFIG_UPDATED, "alice", "dev", "a",
+                    "sha256:" + SHA, "1", 2L, 40),
             new AuditEvent("2026-01-02T00:00:00Z", AuditAction.NAMESPACE_CREATED, "bob", "prod", null, null,
                     "production", null, 2));
 
@@ -84,12 +86,25 @@ class SnapshotFormatTest {
         assertEquals(METADATA, SnapshotReader.read(new ByteArrayInputStream(file), visitor));
         assertEquals(NAMESPACES, visitor.namespaces);
         assertEquals(ENTRIES, visitor.entries);
-        assertEquals(AUDIT, visitor.auditEvents);
+        assertEquals(List.of(AUDIT.get(0), AUDIT.get(2)), visitor.auditEvents, "the blob reference recognised by its form");
         byte[] damaged = file.clone();
         damaged[40] ^= 0x01;
         assertThrows(DamagedSnapshotException.class,
                 () -> SnapshotReader.read(new ByteArrayInputStream(damaged), new CollectingVisitor()));
     }
+
+    @Test
+    void aVersionTwoSnapshotTakesAuditValuesThatReadLikeReferencesForBlobsAsItsWritersDid() throws Exception {
+        String event = "{\"timestamp\":\"t\",\"action\":\"config.updated\",\"actor\":\"a\",\"namespace\":\"dev\","
+                + "\"key\":\"k\",\"oldValue\":\"sha256:" + SHA + "\",\"newValue\":\"x\",\"version\":2,\"revision\":7}";
+        CollectingVisitor visitor = new CollectingVisitor();
+        SnapshotReader.read(new ByteArrayInputStream(jsonSnapshot(2, "{\"lastAppliedTerm\":3,\"lastAppliedIndex\":42,"
+                + "\"malformedEntries\":0,\"lastRevision\":42,\"namespaces\":[],\"entries\":[],\"audit\":[" + event
+                + "]}")), visitor);
+        assertEquals(List.of(new AuditEvent("t", AuditAction.CONFIG_UPDATED, "a", "dev", "k", "sha256:" + SHA, "x", 2L,
+                7, SHA, null)), visitor.auditEvents);
+    }
+
 
     /** A snapshot file of a JSON format version, as nodes before version 3 wrote it. */
     private static byte[] jsonSnapshot(int version, String json) throws Exception {

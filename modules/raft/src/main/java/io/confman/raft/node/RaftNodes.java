@@ -9,6 +9,16 @@ public final class RaftNodes {
     }
 
     /**
+     * The largest log entry this node's Raft can replicate with {@code settings}: the smaller of
+     * the append buffer limit ({@code raft.server.log.appender.buffer.byte-limit}) and the gRPC
+     * message limit ({@code raft.grpc.message.size.max}), as configured. An entry above it could be
+     * committed by no follower.
+     */
+    public static long largestEntryBytes(RaftSettings settings) {
+        return RatisClusterNode.largestEntryBytes(settings);
+    }
+
+    /**
      * Starts this node's Raft server: formats empty storage with the configured group, recovers
      * existing storage, and refuses ({@link StartupRefusedException}) when the settings are invalid
      * or the stored group or member list disagrees with them.

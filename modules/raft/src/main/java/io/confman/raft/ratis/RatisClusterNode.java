@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
@@ -95,6 +96,11 @@ public final class RatisClusterNode implements ClusterNode {
         this.stateMachine = stateMachine;
     }
 
+    /** See {@code RaftNodes.largestEntryBytes}. */
+    public static long largestEntryBytes(RaftSettings settings) {
+        return RatisProperties.largestEntryBytes(settings);
+    }
+
     /** Formats empty storage or recovers existing storage, then starts serving. */
     public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine delegate) throws IOException {
         RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
@@ -162,16 +168,34 @@ public final class RatisClusterNode implements ClusterNode {
             var division = server.getDivision(group.getGroupId());
             var info = division.getInfo();
             RaftPeerId leader = info.getLeaderId();
+            long commitIndex = division.getRaftLog().getLastCommittedIndex();
             return new NodeStatus(role(info.getCurrentRole()),
                     Optional.ofNullable(leader).map(RaftPeerId::toString),
                     info.isLeader() && info.isLeaderReady(),
                     info.getCurrentTerm(),
-                    division.getRaftLog().getLastCommittedIndex(),
+                    commitIndex,
                     info.getLastAppliedIndex(),
+                    info.isLeader() ? commitIndex : leaderCommitIndex(division, leader),
                     stateMachine.lastSnapshot());
         } catch (IOException e) {
-            return new NodeStatus(NodeStatus.Role.CANDIDATE, Optional.empty(), false, 0, 0, 0, Optional.empty());
+            return new NodeStatus(NodeStatus.Role.CANDIDATE, Optional.empty(), false, 0, 0, 0,
+                    NodeStatus.UNKNOWN_INDEX, Optional.empty());
         }
+    }
+
+    /**
+     * The leader's commit index as a follower last heard it: the leader sends every member's
+     * commit index with its appends and heartbeats, and Ratis keeps them per peer.
+     */
+    private static long leaderCommitIndex(RaftServer.Division division, RaftPeerId leader) {
+        if (leader == null) {
+            return NodeStatus.UNKNOWN_INDEX;
+        }
+        ByteString leaderId = leader.toByteString();
+        return division.getCommitInfos().stream()
+                .filter(c -> c.getServer().getId().equals(leaderId))
+                .mapToLong(CommitInfoProto::getCommitIndex)
+                .findFirst().orElse(NodeStatus.UNKNOWN_INDEX);
     }
 
     private static NodeStatus.Role role(RaftPeerRole role) {

@@ -68,6 +68,18 @@ final class RatisProperties {
         return withPassThrough(p, settings);
     }
 
+    /**
+     * The largest log entry Raft can send to a follower with these settings: one append carries
+     * at most {@code raft.server.log.appender.buffer.byte-limit} bytes of entries in one gRPC
+     * message of at most {@code raft.grpc.message.size.max}, each as configured ({@code raft.ratis}
+     * wins over Confman's choices).
+     */
+    static long largestEntryBytes(RaftSettings settings) {
+        RaftProperties p = server(settings);
+        return Math.min(RaftServerConfigKeys.Log.Appender.bufferByteLimit(p).getSize(),
+                GrpcConfigKeys.messageSizeMax(p, ignored -> { }).getSize());
+    }
+
     static RaftProperties client(RaftSettings settings) {
         RaftProperties p = new RaftProperties();
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, millis(settings.requestTimeoutMillis()));

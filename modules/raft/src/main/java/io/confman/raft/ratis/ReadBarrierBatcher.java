@@ -13,6 +13,11 @@ import java.util.function.Supplier;
  * concurrent reads costs a few rounds, not N, and rounds overlap instead of queueing one behind
  * the other.
  *
+ * <p>A barrier that fails (no leader, or no answer within the request timeout) fails the readers
+ * waiting for the next one at once, with the same failure, instead of starting a round for them
+ * that would most likely fail the same way only after another full timeout: the caller answers a
+ * retryable 503 promptly. The next reader to arrive starts a fresh round.
+ *
  * <p>Thread-safe. Completions run on {@code executor}, never inside the lock.
  */
 final class ReadBarrierBatcher {
@@ -58,13 +63,14 @@ final class ReadBarrierBatcher {
             started = CompletableFuture.failedFuture(e);
         }
         inFlight++;
-        started.whenCompleteAsync((ignored, failure) -> finished(), executor);
+        started.whenCompleteAsync((ignored, failure) -> finished(failure), executor);
         return started;
     }
 
-    private void finished() {
+    /** A barrier ended ({@code failure} null when it succeeded): hands its slot to the waiting readers. */
+    private void finished(Throwable failure) {
         CompletableFuture<Void> joiners;
-        CompletableFuture<Void> next;
+        CompletableFuture<Void> next = null;
         synchronized (this) {
             inFlight--;
             joiners = waiting;
@@ -72,13 +78,19 @@ final class ReadBarrierBatcher {
             if (joiners == null) {
                 return;
             }
-            next = launch();
-        }
-        next.whenComplete((ignored, failure) -> {
             if (failure == null) {
+                next = launch();
+            }
+        }
+        if (next == null) {
+            joiners.completeExceptionally(failure);
+            return;
+        }
+        next.whenComplete((ignored, nextFailure) -> {
+            if (nextFailure == null) {
                 joiners.complete(null);
             } else {
-                joiners.completeExceptionally(failure);
+                joiners.completeExceptionally(nextFailure);
             }
         });
     }

@@ -98,6 +98,8 @@ final class StateMachineAdapter extends BaseStateMachine {
     private volatile SnapshotStats lastSnapshot;
     /** Bytes of log entries applied since the last snapshot was captured; apply thread only. */
     private long appliedBytesSinceSnapshot;
+    /** Where Ratis keeps this group's snapshot files; set by {@link #initialize}. */
+    private volatile Path snapshotDir;
     /** Size of the newest snapshot file written or loaded. */
     private volatile long lastSnapshotBytes;
 
@@ -133,6 +135,7 @@ final class StateMachineAdapter extends BaseStateMachine {
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
+        snapshotDir = raftStorage.getStorageDir().getStateMachineDir().toPath();
         getLifeCycle().startAndTransition(() -> loadLatestSnapshot(false), IOException.class);
     }
 
@@ -148,7 +151,12 @@ final class StateMachineAdapter extends BaseStateMachine {
         }
     }
 
-    /** Called after a snapshot was installed from the leader: load it in place of our state. */
+    /**
+     * Called after a snapshot was installed from the leader: load it in place of our state. When
+     * it cannot be loaded this throws, the state stays as it was, and Ratis stops this server (its
+     * updater closes the server on any exception here): the node neither serves nor votes with a
+     * state that does not match its log.
+     */
     @Override
     public void reinitialize() throws IOException {
         loadLatestSnapshot(true);
@@ -362,10 +370,19 @@ final class StateMachineAdapter extends BaseStateMachine {
     /**
      * Loads the newest snapshot. At start-up the node is not yet in the group's heartbeat loop,
      * so the budget only matters for a snapshot installed from the leader at run time.
+     *
+     * <p>Ratis's own lookup ({@code SimpleStateMachineStorage.loadLatestSnapshot}) answers "no
+     * snapshot" when it fails, which would start the state from empty over a log whose start the
+     * snapshot covers; {@link SnapshotFiles#newest} throws instead, and any failure to read the
+     * snapshot is thrown naming its file. Only a directory holding no snapshot at all starts empty,
+     * and only at start-up: after an install there must be one.
      */
     private void loadLatestSnapshot(boolean whileServing) throws IOException {
-        SingleFileSnapshotInfo snapshot = storage.loadLatestSnapshot();
+        SingleFileSnapshotInfo snapshot = SnapshotFiles.newest(snapshotDir);
         if (snapshot == null) {
+            if (whileServing) {
+                throw unloadable("no snapshot found in " + snapshotDir + " after one was installed", null);
+            }
             delegate.reset();
             return;
         }
@@ -373,11 +390,24 @@ final class StateMachineAdapter extends BaseStateMachine {
         Path file = snapshot.getFile().getPath();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), STREAM_BUFFER_BYTES)) {
             delegate.restoreSnapshot(in);
+        } catch (IOException | RuntimeException e) {
+            throw unloadable("snapshot " + file + " could not be loaded", e);
         }
+        storage.updateLatestSnapshot(snapshot);
         setLastAppliedTermIndex(snapshot.getTermIndex());
         lastSnapshotBytes = Files.size(file);
         record(snapshot.getIndex(), (System.nanoTime() - started) / 1_000_000, Files.size(file),
                 whileServing ? "installed" : "loaded at start-up", whileServing);
+    }
+
+    /**
+     * The failure to throw when the state cannot be loaded, logged once here. Its message is
+     * whole (no cause), so that the one line a refused start prints names the file and the reason.
+     */
+    private static IOException unloadable(String what, Throwable cause) {
+        String message = cause == null ? what : what + ": " + cause;
+        LOG.error("{}; this node stops rather than run with a state that does not match its log", message);
+        return new IOException(message);
     }
 
     /** Publishes a snapshot's figures; {@code millis} is how long it kept the apply thread from applying. */

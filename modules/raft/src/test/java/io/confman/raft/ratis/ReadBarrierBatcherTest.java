@@ -56,17 +56,19 @@ class ReadBarrierBatcherTest {
     }
 
     @Test
-    void aFailedBarrierFailsItsReadersAndTheNextReaderStartsAFreshOne() {
+    void aFailedBarrierFailsItsWaitingReadersAtOnceAndTheNextReaderStartsAFreshOne() {
         CompletableFuture<Void> first = batcher.barrier();
         CompletableFuture<Void> joiner = batcher.barrier();
-        issued.get(0).completeExceptionally(new IllegalStateException("no leader"));
+        IllegalStateException noLeader = new IllegalStateException("no leader");
+        issued.get(0).completeExceptionally(noLeader);
         assertTrue(first.isCompletedExceptionally());
-        issued.get(1).completeExceptionally(new IllegalStateException("still no leader"));
-        assertTrue(joiner.isCompletedExceptionally());
+        assertTrue(joiner.isCompletedExceptionally(), "the waiting reader is not left for another full round");
+        assertSame(noLeader, joiner.exceptionNow());
+        assertEquals(1, issued.size(), "no round is started for readers that were failed");
 
         CompletableFuture<Void> later = batcher.barrier();
-        assertEquals(3, issued.size(), "nothing in flight, so a new barrier starts at once");
-        issued.get(2).complete(null);
+        assertEquals(2, issued.size(), "nothing in flight, so a new barrier starts at once");
+        issued.get(1).complete(null);
         assertTrue(later.isDone() && !later.isCompletedExceptionally());
     }
 

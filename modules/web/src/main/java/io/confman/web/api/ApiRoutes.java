@@ -16,17 +16,19 @@ public final class ApiRoutes {
     }
 
     /**
-     * Registers the routes, storing JSON values at or above the inline threshold with {@code
+     * Registers the routes, accepting JSON bodies of up to {@code maxJsonBodyBytes} ({@code
+     * http.maxPayloadBytes}), storing JSON values at or above the inline threshold with {@code
      * largeValues} and reading blob-backed values back with {@code largeValueReader}.
      */
-    public static void register(HttpRules routing, NodeServices services, LargeValueWriter largeValues,
-                                LargeValueReader largeValueReader, long watchHeartbeatMillis) {
+    public static void register(HttpRules routing, NodeServices services, long maxJsonBodyBytes,
+                                LargeValueWriter largeValues, LargeValueReader largeValueReader,
+                                long watchHeartbeatMillis) {
         AccessGuard guard = new AccessGuard(new ApiKeyAuthenticator(services.apiKeys()));
         RaftCalls raft = new RaftCalls(services.store());
         routing.register(PREFIX,
-                new NamespaceService(guard, raft),
-                new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), largeValues,
-                        largeValueReader),
+                new NamespaceService(guard, raft, maxJsonBodyBytes),
+                new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), maxJsonBodyBytes,
+                        largeValues, largeValueReader),
                 new WatchService(guard, raft, services.changes(), new WatchEvents(services.store().stale(), services.blobs()),
                         watchHeartbeatMillis));
     }

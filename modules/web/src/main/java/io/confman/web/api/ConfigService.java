@@ -40,14 +40,16 @@ final class ConfigService implements HttpService {
     private final AccessGuard guard;
     private final RaftCalls raft;
     private final long inlineThresholdBytes;
+    private final long maxJsonBodyBytes;
     private final LargeValueWriter largeValues;
     private final LargeValueReader largeValueReader;
 
-    ConfigService(AccessGuard guard, RaftCalls raft, long inlineThresholdBytes, LargeValueWriter largeValues,
-                  LargeValueReader largeValueReader) {
+    ConfigService(AccessGuard guard, RaftCalls raft, long inlineThresholdBytes, long maxJsonBodyBytes,
+                  LargeValueWriter largeValues, LargeValueReader largeValueReader) {
         this.guard = guard;
         this.raft = raft;
         this.inlineThresholdBytes = inlineThresholdBytes;
+        this.maxJsonBodyBytes = maxJsonBodyBytes;
         this.largeValues = largeValues;
         this.largeValueReader = largeValueReader;
     }
@@ -84,8 +86,9 @@ final class ConfigService implements HttpService {
         ConfigEntry entry = read(req).config(namespace, key)
                 .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND,
                         "config '" + namespace + "/" + key + "' does not exist"));
-        res.header(HeaderNames.ETAG, EntityTags.of(entry.version()));
-        if (EntityTags.noneMatchHits(req.headers().first(HeaderNames.IF_NONE_MATCH), entry.version())) {
+        String etag = EntityTags.of(entry);
+        res.header(HeaderNames.ETAG, etag);
+        if (EntityTags.noneMatchHits(req.headers().first(HeaderNames.IF_NONE_MATCH), etag)) {
             res.status(Status.NOT_MODIFIED_304).send();
             return;
         }
@@ -96,7 +99,7 @@ final class ConfigService implements HttpService {
         AccessGuard.Target target = guard.requireNamespace(req, Permission.WRITE_CONFIG);
         String key = Requests.key(req);
         Preconditions preconditions = EntityTags.preconditions(req);
-        JsonBodies.ConfigWrite body = JsonBodies.configWrite(JsonBodies.readObject(req, false));
+        JsonBodies.ConfigWrite body = JsonBodies.configWrite(JsonBodies.readObject(req, false, maxJsonBodyBytes));
         String now = Instant.now().toString();
         long sizeBytes = body.value().getBytes(StandardCharsets.UTF_8).length;
         Change change = sizeBytes >= inlineThresholdBytes
@@ -105,7 +108,7 @@ final class ConfigService implements HttpService {
                 : raft.write(new SetConfig(target.namespace(), key, body.value(), body.type(), target.caller().name(),
                         now, preconditions));
         ConfigEntry stored = RaftCalls.storedEntry(change);
-        res.header(HeaderNames.ETAG, EntityTags.of(stored.version()));
+        res.header(HeaderNames.ETAG, EntityTags.of(stored));
         EntryJson.send(res, Status.OK_200, stored, EntryJson.ValueSource.of(body.value()));
     }
 

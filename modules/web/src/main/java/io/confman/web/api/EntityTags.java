@@ -1,6 +1,7 @@
 package io.confman.web.api;
 
 import io.confman.codec.command.Preconditions;
+import io.confman.codec.model.ConfigEntry;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
 import io.helidon.http.HeaderNames;
@@ -9,29 +10,24 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Versions as HTTP entity tags: {@code ETag: "<version>"}, {@code If-Match: "<version>"} and
- * {@code If-None-Match: *} on writes (checked atomically by the state machine), and {@code
+ * Revisions as HTTP entity tags: {@code ETag: "r<revision>"} (the revision that wrote the value,
+ * which no later value of any key ever has, so a tag never comes back after a delete and
+ * re-create), {@code If-Match: "r<revision>"} or the legacy {@code If-Match: "<version>"} and
+ * {@code If-None-Match: *} on writes (all checked atomically by the state machine), and {@code
  * If-None-Match} on reads (304). The raw value endpoints use the same write preconditions and
  * read comparison, with their own content-hash tags.
  */
 public final class EntityTags {
     private static final String ANY = "*";
     private static final String WEAK_PREFIX = "W/";
+    private static final String REVISION_PREFIX = "r";
 
     private EntityTags() {
     }
 
-    /** The entity tag of {@code version}. */
-    static String of(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /**
-     * Whether a read's {@code If-None-Match} matches {@code version} (weak comparison, as RFC 9110
-     * asks), so the answer is 304.
-     */
-    static boolean noneMatchHits(Optional<String> ifNoneMatch, long version) {
-        return noneMatchHits(ifNoneMatch, of(version));
+    /** The entity tag of the value an entry holds: {@code "r<revision>"}. */
+    static String of(ConfigEntry entry) {
+        return "\"" + REVISION_PREFIX + entry.revision() + "\"";
     }
 
     /**
@@ -63,21 +59,33 @@ public final class EntityTags {
             }
             return Preconditions.createOnlyIfAbsent();
         }
-        return ifMatch.map(tag -> Preconditions.ifMatch(version(tag.trim()))).orElse(Preconditions.NONE);
+        return ifMatch.map(tag -> ifMatch(tag.trim())).orElse(Preconditions.NONE);
     }
 
-    private static long version(String tag) {
+    /** {@code "r<revision>"} (an ETag this API answered) or the legacy {@code "<version>"}. */
+    private static Preconditions ifMatch(String tag) {
         if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            try {
-                long version = Long.parseLong(tag.substring(1, tag.length() - 1));
-                if (version >= 1) {
-                    return version;
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the answer below
+            String inner = tag.substring(1, tag.length() - 1);
+            boolean revision = inner.startsWith(REVISION_PREFIX);
+            long number = positive(revision ? inner.substring(REVISION_PREFIX.length()) : inner);
+            if (number >= 1) {
+                return revision ? Preconditions.ifMatchRevision(number) : Preconditions.ifMatch(number);
             }
         }
-        throw invalid("If-Match must be one quoted version, like \"3\"");
+        throw invalid("If-Match must be one entity tag as answered in ETag, like \"r42\", "
+                + "or one quoted version, like \"3\"");
+    }
+
+    /** {@code digits} as a number, or 0 when it is not a plain decimal number. */
+    private static long positive(String digits) {
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static ApiException invalid(String detail) {

@@ -5,6 +5,7 @@ import io.confman.codec.model.ConfigEntry;
 import io.confman.web.http.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a blob-backed {@link ConfigEntry} as JSON with its full value, streamed from the blob
@@ -21,10 +24,18 @@ import java.nio.charset.StandardCharsets;
  * plus {@code blob}. Inline entries go through the ordinary mapper.
  */
 final class EntryJson {
+    private static final Logger LOG = LoggerFactory.getLogger(EntryJson.class);
+
     private EntryJson() {
     }
 
-    /** Sends {@code entry}; for a blob-backed one {@code value} supplies its bytes (UTF-8). */
+    /**
+     * Sends {@code entry}; for a blob-backed one {@code value} supplies its bytes (UTF-8). A value
+     * that cannot be opened is answered with its problem (e.g. 503) before anything is sent. A value
+     * that fails while it is streamed (a read error, or the hash check at its end) aborts the
+     * connection without ending the chunked body, so the client sees a broken answer rather than a
+     * 200 whose JSON was cut short and closed by the generator.
+     */
     static void send(ServerResponse res, Status status, ConfigEntry entry, ValueSource value) {
         if (!entry.blobBacked()) {
             Json.send(res, status, entry);
@@ -32,10 +43,17 @@ final class EntryJson {
         }
         try (Reader reader = value.open()) {
             res.status(status).header(HeaderNames.CONTENT_TYPE, Json.APPLICATION_JSON);
-            try (OutputStream out = res.outputStream();
-                 JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            OutputStream out = res.outputStream();
+            JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out);
+            try {
                 write(json, entry, reader);
+                json.flush();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("aborting the answer for {}/{} after its status was sent: {}", entry.namespace(),
+                        entry.key(), e.toString());
+                throw new CloseConnectionException("the value failed while it was streamed", e);
             }
+            json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.confman.web.WebSettings;
 import io.confman.web.http.Json;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
@@ -22,16 +21,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and checks the JSON bodies of the write endpoints: a JSON content type, at most {@value
- * #MAX_JSON_BODY_BYTES} bytes, well-formed, one object, each known field of the right type. Other
- * fields are ignored, as the reference API's binder ignores them (its clients send extras, such as
- * {@code name} in a namespace body), except a field that differs from a known one only in case,
- * which is refused rather than silently dropped. Every failure is a 4xx naming what is wrong,
- * raised before anything is proposed.
+ * Reads and checks the JSON bodies of the write endpoints: a JSON content type, at most the
+ * configured {@code http.maxPayloadBytes} (413 beyond it), well-formed, one object, each known
+ * field of the right type. Other fields are ignored, as the reference API's binder ignores them
+ * (its clients send extras, such as {@code name} in a namespace body), except a field that differs
+ * from a known one only in case, which is refused rather than silently dropped. Every failure is a
+ * 4xx naming what is wrong, raised before anything is proposed.
  */
 final class JsonBodies {
-    /** Largest JSON body accepted by these endpoints (API.md: 16 MiB). */
-    static final long MAX_JSON_BODY_BYTES = WebSettings.DEFAULT_MAX_PAYLOAD_BYTES;
     /** Longest declared value {@code type}. */
     static final int MAX_TYPE_CHARS = 64;
     static final String DEFAULT_TYPE = "string";
@@ -51,10 +48,10 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** {@link #readObject(Optional, long, InputStream, boolean)} for the headers and body of {@code req}. */
-    static ObjectNode readObject(ServerRequest req, boolean emptyIsEmptyObject) {
+    /** {@link #readObject(Optional, long, InputStream, boolean, long)} for the headers and body of {@code req}. */
+    static ObjectNode readObject(ServerRequest req, boolean emptyIsEmptyObject, long maxBytes) {
         return readObject(req.headers().first(HeaderNames.CONTENT_TYPE), req.headers().contentLength().orElse(-1),
-                req.content().hasEntity() ? req.content().inputStream() : null, emptyIsEmptyObject);
+                req.content().hasEntity() ? req.content().inputStream() : null, emptyIsEmptyObject, maxBytes);
     }
 
     /**
@@ -64,9 +61,10 @@ final class JsonBodies {
      * @param declaredLength the request's {@code Content-Length}, or -1
      * @param body the body stream, or null when the request has none
      * @param emptyIsEmptyObject whether a missing body counts as {@code {}}
+     * @param maxBytes the largest body accepted ({@code http.maxPayloadBytes}); 413 beyond it
      */
     static ObjectNode readObject(Optional<String> contentType, long declaredLength, InputStream body,
-                                 boolean emptyIsEmptyObject) {
+                                 boolean emptyIsEmptyObject, long maxBytes) {
         if (body == null || declaredLength == 0) {
             if (emptyIsEmptyObject) {
                 return Json.MAPPER.createObjectNode();
@@ -74,10 +72,10 @@ final class JsonBodies {
             throw invalid("a JSON body is required");
         }
         requireJson(contentType);
-        if (declaredLength > MAX_JSON_BODY_BYTES) {
-            throw tooLarge(declaredLength + " bytes");
+        if (declaredLength > maxBytes) {
+            throw tooLarge(declaredLength + " bytes", maxBytes);
         }
-        byte[] bytes = readBounded(body);
+        byte[] bytes = readBounded(body, maxBytes);
         if (bytes.length == 0 && emptyIsEmptyObject) {
             return Json.MAPPER.createObjectNode();
         }
@@ -135,11 +133,11 @@ final class JsonBodies {
         }
     }
 
-    private static byte[] readBounded(InputStream body) {
+    private static byte[] readBounded(InputStream body, long maxBytes) {
         try (body) {
-            byte[] bytes = body.readNBytes(Math.toIntExact(MAX_JSON_BODY_BYTES + 1));
-            if (bytes.length > MAX_JSON_BODY_BYTES) {
-                throw tooLarge("more than " + MAX_JSON_BODY_BYTES + " bytes");
+            byte[] bytes = body.readNBytes(Math.toIntExact(maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
             }
             return bytes;
         } catch (IOException e) {
@@ -178,8 +176,8 @@ final class JsonBodies {
         return new ApiException(ProblemType.INVALID_REQUEST, detail);
     }
 
-    private static ApiException tooLarge(String size) {
+    private static ApiException tooLarge(String size, long maxBytes) {
         return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "JSON body of " + size + " exceeds the limit of "
-                + MAX_JSON_BODY_BYTES + " bytes");
+                + maxBytes + " bytes (http.maxPayloadBytes)");
     }
 }

@@ -30,10 +30,12 @@ final class NamespaceService implements HttpService {
 
     private final AccessGuard guard;
     private final RaftCalls raft;
+    private final long maxJsonBodyBytes;
 
-    NamespaceService(AccessGuard guard, RaftCalls raft) {
+    NamespaceService(AccessGuard guard, RaftCalls raft, long maxJsonBodyBytes) {
         this.guard = guard;
         this.raft = raft;
+        this.maxJsonBodyBytes = maxJsonBodyBytes;
     }
 
     @Override
@@ -62,7 +64,7 @@ final class NamespaceService implements HttpService {
 
     private void put(ServerRequest req, ServerResponse res) {
         AccessGuard.Target target = guard.requireNamespace(req, Permission.MANAGE_NAMESPACES);
-        JsonBodies.NamespaceWrite body = JsonBodies.namespaceWrite(JsonBodies.readObject(req, true));
+        JsonBodies.NamespaceWrite body = JsonBodies.namespaceWrite(JsonBodies.readObject(req, true, maxJsonBodyBytes));
         Change change = raft.write(new SetNamespace(target.namespace(), body.description(), body.owner(),
                 target.caller().name(), Instant.now().toString()));
         if (!(change instanceof Change.NamespaceStored stored)) {

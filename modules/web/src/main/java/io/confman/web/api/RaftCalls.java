@@ -62,8 +62,7 @@ public final class RaftCalls {
             case ApplyResult.Applied applied -> applied.change();
             case ApplyResult.Rejected rejected -> throw new ApiException(Problems.forRejection(rejected.reason()),
                     rejected.detail());
-            case ApplyResult.Skipped skipped ->
-                    throw new IllegalStateException("the node's own command was skipped as malformed: " + skipped.reason());
+            case ApplyResult.Skipped skipped -> throw Problems.forSkipped(skipped.reason());
         };
     }
 

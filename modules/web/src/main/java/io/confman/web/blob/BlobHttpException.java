@@ -12,8 +12,7 @@ import java.util.List;
 
 /**
  * The blob paths' status mapping. Errors the shared {@link ProblemType} table names are {@link
- * ApiException}s; the few it does not (416 with {@code Content-Range}, 507, a value no node can
- * supply) are this exception, which carries its own {@link Problem}. Being an {@link HttpException},
+ * ApiException}s; the few it does not (416 with {@code Content-Range}, 507) are this exception, which carries its own {@link Problem}. Being an {@link HttpException},
  * it still becomes a problem answer with the right status if it escapes to the routing-wide error
  * handler (e.g. from the JSON API's large-value writer).
  */
@@ -57,8 +56,7 @@ final class BlobHttpException extends HttpException {
                 ProblemType.TYPE_PREFIX + "insufficient-storage", "Insufficient storage", detail, List.of()), cause);
     }
 
-    static BlobHttpException blobUnavailable(String detail, Throwable cause) {
-        return new BlobHttpException(new Problem(Status.SERVICE_UNAVAILABLE_503,
-                ProblemType.TYPE_PREFIX + "blob-unavailable", "Value unavailable", detail, List.of()), cause);
+    static ApiException blobUnavailable(String detail, Throwable cause) {
+        return ApiException.causedBy(ProblemType.BLOB_UNAVAILABLE, detail, cause);
     }
 }

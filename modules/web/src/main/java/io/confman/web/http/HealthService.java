@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
 /**
  * The reference-compatible health routes (no authentication): {@code GET /health} answers while
  * the process serves; {@code GET /health/ready} reports this node's Raft view and answers 503 with
- * the same body while no leader is known.
+ * the same body while the node is not caught up ({@link io.confman.raft.node.NodeStatus#ready}).
  */
 public final class HealthService implements HttpService {
     private final ClusterNode node;

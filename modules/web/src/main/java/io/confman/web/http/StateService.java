@@ -13,10 +13,14 @@ import java.util.Map;
 /**
  * {@code GET /internal/state}: this node's applied index and the digest of its whole state, so
  * that operators and tests can check that members at the same applied index hold identical
- * state. Guarded like every {@code /internal} endpoint by the {@link ClusterGuard}; not part of
+ * state, and the state machine rules that must be equal on every member for that to hold
+ * ({@code auditEventsPerNamespace}), which members compare when they start. Guarded like every {@code /internal} endpoint by the {@link ClusterGuard}; not part of
  * the public API.
  */
 public final class StateService implements HttpService {
+    /** The field naming {@code raft.auditEventsPerNamespace} in the answer. */
+    public static final String AUDIT_EVENTS_PER_NAMESPACE = "auditEventsPerNamespace";
+
     private final NodeServices services;
     private final ClusterGuard guard;
 
@@ -41,6 +45,7 @@ public final class StateService implements HttpService {
         body.put("stateHash", hash);
         body.put("appliedIndex", state.lastAppliedIndex());
         body.put("malformedEntries", state.malformedEntryCount());
+        body.put(AUDIT_EVENTS_PER_NAMESPACE, state.auditEventsPerNamespace());
         Json.send(res, Status.OK_200, body);
     }
 }

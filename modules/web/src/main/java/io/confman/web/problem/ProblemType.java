@@ -21,7 +21,14 @@ public enum ProblemType {
     NO_LEADER(Status.SERVICE_UNAVAILABLE_503, "No leader available", "no-leader"),
     REPLICATION_FAILED(Status.SERVICE_UNAVAILABLE_503, "Replication failed", "replication-failed"),
     READ_NOT_CONFIRMED(Status.SERVICE_UNAVAILABLE_503, "Read not confirmed", "read-not-confirmed"),
-    TOO_MANY_WATCHERS(Status.SERVICE_UNAVAILABLE_503, "Too many watchers", "too-many-watchers");
+    TOO_MANY_WATCHERS(Status.SERVICE_UNAVAILABLE_503, "Too many watchers", "too-many-watchers"),
+    /** A blob-backed value this node lacks a good copy of and could not fetch from a peer. */
+    BLOB_UNAVAILABLE(Status.SERVICE_UNAVAILABLE_503, "Value unavailable", "blob-unavailable"),
+    /**
+     * The write was committed but the state machine that answered could not decode it, so it
+     * changed nothing: members that read the log differently, e.g. in the middle of an upgrade.
+     */
+    COMMAND_NOT_APPLIED(Status.SERVICE_UNAVAILABLE_503, "Command not applied", "command-not-applied");
 
     /** Prefix of every problem {@code type} URI. */
     public static final String TYPE_PREFIX = "urn:confman:problem:";

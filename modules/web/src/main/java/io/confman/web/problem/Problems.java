@@ -37,6 +37,18 @@ public final class Problems {
     }
 
     /**
+     * The error for a write whose committed entry was skipped as undecodable by the state machine
+     * that answered it (the leader's, for a write forwarded by a follower): nothing changed, and
+     * the same bytes would be skipped again until every member reads them, so it is a retryable
+     * 503, not a server bug.
+     */
+    public static ApiException forSkipped(String reason) {
+        return new ApiException(ProblemType.COMMAND_NOT_APPLIED, "the write was committed but not applied: the "
+                + "node that applied it could not decode it (" + reason + "); nothing changed. Members may be "
+                + "running different versions; retry once they agree");
+    }
+
+    /**
      * The error for a Raft call that failed: no leader, or a write that was not committed (or a
      * read not confirmed) in time.
      */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.confman.codec.command.Preconditions;
+import io.confman.codec.model.ConfigEntry;
+import io.confman.raft.ApplyResult;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
 import java.io.ByteArrayInputStream;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RequestValidationTest {
     private static final Optional<String> JSON = Optional.of("application/json; charset=utf-8");
+    private static final long LIMIT = 4096;
 
     @ParameterizedTest
     @ValueSource(strings = {"a", "prod", "db.url", "A-Z_0.9", "..a", "a..b", ".hidden"})
@@ -64,7 +67,8 @@ class RequestValidationTest {
 
     @Test
     void aNamespaceBodyMayBeEmptyAndItsUnknownFieldsAreIgnored() {
-        JsonBodies.NamespaceWrite empty = JsonBodies.namespaceWrite(JsonBodies.readObject(Optional.empty(), -1, null, true));
+        JsonBodies.NamespaceWrite empty = JsonBodies.namespaceWrite(JsonBodies.readObject(Optional.empty(), -1, null, true,
+                LIMIT));
         assertNull(empty.description());
         assertNull(empty.owner());
         assertEquals("d", JsonBodies.namespaceWrite(object("{\"description\":\"d\",\"owner\":null}")).description());
@@ -86,43 +90,48 @@ class RequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"value\":\"a\"} x", "{\"value\":\"a\",\"value\":\"b\"}", "nul", "[1,]"})
     void malformedJsonIs400SayingSo(String body) {
-        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream(body), false));
+        ApiException e = refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream(body), false, LIMIT));
         assertTrue(e.detail().startsWith("malformed JSON"), e.detail());
     }
 
     @Test
     void aBodyMustBeAnObject() {
-        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream("[]"), false));
-        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, null, false));
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, stream("[]"), false, LIMIT));
+        refused(ProblemType.INVALID_REQUEST, () -> JsonBodies.readObject(JSON, -1, null, false, LIMIT));
     }
 
     @Test
     void aNonJsonContentTypeIs415() {
-        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.of("text/plain"), -1, stream("{}"), false));
-        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.empty(), -1, stream("{}"), false));
-        assertEquals(0, JsonBodies.readObject(Optional.of("application/merge-patch+json"), -1, stream("{}"), false).size());
+        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.of("text/plain"), -1, stream("{}"),
+                false, LIMIT));
+        refused(ProblemType.UNSUPPORTED_MEDIA_TYPE, () -> JsonBodies.readObject(Optional.empty(), -1, stream("{}"), false, LIMIT));
+        assertEquals(0, JsonBodies.readObject(Optional.of("application/merge-patch+json"), -1, stream("{}"), false,
+                LIMIT).size());
     }
 
     @Test
     void aBodyOverTheLimitIs413NamingTheLimitWhetherDeclaredOrStreamed() {
         ApiException declared = refused(ProblemType.PAYLOAD_TOO_LARGE,
-                () -> JsonBodies.readObject(JSON, JsonBodies.MAX_JSON_BODY_BYTES + 1, stream("{}"), false));
-        assertTrue(declared.detail().contains(Long.toString(JsonBodies.MAX_JSON_BODY_BYTES)), declared.detail());
+                () -> JsonBodies.readObject(JSON, LIMIT + 1, stream("{}"), false, LIMIT));
+        assertTrue(declared.detail().contains(Long.toString(LIMIT)), declared.detail());
+        assertTrue(declared.detail().contains("http.maxPayloadBytes"), declared.detail());
         InputStream endless = new InputStream() {
             @Override
             public int read() {
                 return ' ';
             }
         };
-        refused(ProblemType.PAYLOAD_TOO_LARGE, () -> JsonBodies.readObject(JSON, -1, endless, false));
+        refused(ProblemType.PAYLOAD_TOO_LARGE, () -> JsonBodies.readObject(JSON, -1, endless, false, LIMIT));
     }
 
     @Test
     void ifMatchAndIfNoneMatchBecomePreconditions() {
         assertEquals(Preconditions.NONE, EntityTags.preconditions(Optional.empty(), Optional.empty()));
         assertEquals(Preconditions.ifMatch(3), EntityTags.preconditions(Optional.of("\"3\""), Optional.empty()));
+        assertEquals(Preconditions.ifMatchRevision(42), EntityTags.preconditions(Optional.of("\"r42\""), Optional.empty()));
         assertEquals(Preconditions.createOnlyIfAbsent(), EntityTags.preconditions(Optional.empty(), Optional.of(" * ")));
-        for (String bad : new String[] {"3", "\"x\"", "\"0\"", "*", "\"1\", \"2\"", "W/\"1\""}) {
+        for (String bad : new String[] {"3", "\"x\"", "\"0\"", "*", "\"1\", \"2\"", "W/\"1\"", "\"r\"", "\"r0\"",
+                "\"r-1\"", "\"+3\"", "\"rr1\""}) {
             refused(ProblemType.INVALID_REQUEST, () -> EntityTags.preconditions(Optional.of(bad), Optional.empty()));
         }
         refused(ProblemType.INVALID_REQUEST, () -> EntityTags.preconditions(Optional.empty(), Optional.of("\"1\"")));
@@ -130,13 +139,24 @@ class RequestValidationTest {
     }
 
     @Test
-    void aReadsIfNoneMatchHitsTheCurrentVersionWeaklyOrStar() {
-        assertEquals("\"4\"", EntityTags.of(4));
-        assertTrue(EntityTags.noneMatchHits(Optional.of("\"4\""), 4));
-        assertTrue(EntityTags.noneMatchHits(Optional.of("\"1\", W/\"4\""), 4));
-        assertTrue(EntityTags.noneMatchHits(Optional.of("*"), 4));
-        assertEquals(false, EntityTags.noneMatchHits(Optional.of("\"3\""), 4));
-        assertEquals(false, EntityTags.noneMatchHits(Optional.empty(), 4));
+    void aReadsIfNoneMatchHitsTheCurrentRevisionTagWeaklyOrStar() {
+        String etag = EntityTags.of(new ConfigEntry("ns", "k", "v", "string", 4, "2026-01-01T00:00:00Z", "a", 17, null));
+        assertEquals("\"r17\"", etag);
+        assertTrue(EntityTags.noneMatchHits(Optional.of("\"r17\""), etag));
+        assertTrue(EntityTags.noneMatchHits(Optional.of("\"1\", W/\"r17\""), etag));
+        assertTrue(EntityTags.noneMatchHits(Optional.of("*"), etag));
+        assertEquals(false, EntityTags.noneMatchHits(Optional.of("\"4\""), etag), "a version is not the tag");
+        assertEquals(false, EntityTags.noneMatchHits(Optional.empty(), etag));
+    }
+
+    @Test
+    void aCommittedWriteThatWasSkippedAsUndecodableIsARetryable503NotA500() {
+        ApiException e = refused(ProblemType.COMMAND_NOT_APPLIED,
+                () -> RaftCalls.changed(new ApplyResult.Skipped("unsupported envelope format version 3")));
+        assertEquals(503, e.type().status().code());
+        assertTrue(e.type().retryable());
+        assertTrue(e.detail().contains("unsupported envelope format version 3"), e.detail());
+        assertTrue(e.detail().contains("nothing changed"), e.detail());
     }
 
     @Test
@@ -149,7 +169,7 @@ class RequestValidationTest {
     }
 
     private static ObjectNode object(String json) {
-        return JsonBodies.readObject(JSON, -1, stream(json), false);
+        return JsonBodies.readObject(JSON, -1, stream(json), false, LIMIT);
     }
 
     private static InputStream stream(String text) {
