@@ -5,10 +5,11 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Shares Raft read barriers (ReadIndex rounds) between concurrent readers without weakening
- * linearizability: up to {@code maxInFlight} barriers run at once, each started for a reader that
- * found a free slot; readers arriving while every slot is taken wait for the <em>next</em> barrier,
- * which starts only when a slot frees up, so after all of them arrived. Each reader therefore gets
+ * Shares read barriers (entries written through the log, see {@link RatisClusterNode#readBarrier})
+ * between concurrent readers without weakening linearizability: up to {@code maxInFlight} barriers
+ * run at once, each started for a reader that found a free slot; readers arriving while every slot
+ * is taken wait for the <em>next</em> barrier, which starts only when a slot frees up, so after all
+ * of them arrived. Each reader therefore gets
  * a barrier that began after its own request, as a barrier of its own would, while a burst of N
  * concurrent reads costs a few rounds, not N, and rounds overlap instead of queueing one behind
  * the other.
@@ -30,7 +31,7 @@ final class ReadBarrierBatcher {
     private CompletableFuture<Void> waiting;
 
     /**
-     * @param issue       starts one barrier (one ReadIndex round)
+     * @param issue       starts one barrier
      * @param executor    where a finished barrier hands over to the next
      * @param maxInFlight barriers that may run at once (at least 1)
      */
