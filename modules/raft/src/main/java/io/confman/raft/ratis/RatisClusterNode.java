@@ -113,7 +113,8 @@ public final class RatisClusterNode implements ClusterNode {
         } else {
             MembershipRecord.record(settings);
         }
-        var stateMachine = new StateMachineAdapter(delegate, settings.snapshotBudgetMillis());
+        int memberOrdinal = settings.members().stream().map(Member::id).sorted().toList().indexOf(settings.nodeId());
+        var stateMachine = new StateMachineAdapter(delegate, settings.snapshotBudgetMillis(), Math.max(0, memberOrdinal));
         RaftServer server = RaftServer.newBuilder()
                 .setServerId(RaftPeerId.valueOf(settings.nodeId()))
                 .setGroup(group)

@@ -70,9 +70,13 @@ final class StateMachineAdapter extends BaseStateMachine {
      * times the last snapshot's bytes: writing a snapshot costs its size, so the work snapshots
      * add stays proportional to the bytes written (like an LSM tree's compaction), however large
      * the state grows, instead of rewriting a large state every {@code raft.snapshotInterval}
-     * entries.
+     * entries. Each member adds {@link #SNAPSHOT_RATIO_STEP_PER_MEMBER} per place in the member list,
+     * so that the members do not all write their snapshots at the same log index, sharing the
+     * same cores and disk at the same moment.
      */
     private static final double SNAPSHOT_LOG_TO_STATE_RATIO = 1.0;
+    /** How far apart the members' snapshot thresholds lie (see {@link #SNAPSHOT_LOG_TO_STATE_RATIO}). */
+    static final double SNAPSHOT_RATIO_STEP_PER_MEMBER = 0.25;
     /** After a snapshot write failed, the next is not tried for this long. */
     private static final long FAILED_SNAPSHOT_RETRY_SECONDS = 10;
 
@@ -107,9 +111,17 @@ final class StateMachineAdapter extends BaseStateMachine {
     private final DurationHistogram snapshotWriteDuration = new DurationHistogram();
     private final LongAdder leaderChanges = new LongAdder();
 
-    StateMachineAdapter(ReplicatedStateMachine delegate, long snapshotBudgetMillis) {
+    /** The snapshot threshold of this member: log bytes since the last snapshot, per snapshot byte. */
+    private final double logToStateRatio;
+
+    /**
+     * @param memberOrdinal this node's place in the member list (0 for the first), which sets how
+     *                      far its snapshot threshold lies from the others'
+     */
+    StateMachineAdapter(ReplicatedStateMachine delegate, long snapshotBudgetMillis, int memberOrdinal) {
         this.delegate = delegate;
         this.snapshotBudgetMillis = snapshotBudgetMillis;
+        this.logToStateRatio = SNAPSHOT_LOG_TO_STATE_RATIO + SNAPSHOT_RATIO_STEP_PER_MEMBER * memberOrdinal;
     }
 
     Optional<SnapshotStats> lastSnapshot() {
@@ -296,7 +308,7 @@ final class StateMachineAdapter extends BaseStateMachine {
         TermIndex last = getLastAppliedTermIndex();
         if (last == null || last.getIndex() <= durable || (inFlight != null && !inFlight.isDone())
                 || System.nanoTime() - nextSnapshotNotBeforeNanos < 0
-                || appliedBytesSinceSnapshot < SNAPSHOT_LOG_TO_STATE_RATIO * lastSnapshotBytes) {
+                || appliedBytesSinceSnapshot < logToStateRatio * lastSnapshotBytes) {
             return durable;
         }
         appliedBytesSinceSnapshot = 0;
