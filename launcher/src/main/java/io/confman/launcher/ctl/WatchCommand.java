@@ -41,35 +41,30 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0", description = "Stop after this many seconds (0: no limit).")
     long timeoutSeconds;
 
+    private long deadlineNanos;
     private long printed;
     private String lastEventId;
 
     @Override
     public Integer call() {
         CtlClient client = ctl.client();
-        long deadline = timeoutSeconds > 0 ? System.nanoTime() + timeoutSeconds * 1_000_000_000L : Long.MAX_VALUE;
-        Thread reader = Thread.currentThread();
+        deadlineNanos = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         // The stream blocks between events: the deadline interrupts the read.
-        Thread alarm = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
-                reader.interrupt();
-            } catch (InterruptedException finished) {
-                // the watch ended first
-            }
-        });
+        Thread alarm = timeoutSeconds > 0 ? Thread.ofVirtual().start(interrupter(Thread.currentThread())) : null;
         try {
-            while (!done(deadline)) {
+            while (!done()) {
                 HttpResponse<InputStream> stream = CtlClient.checked(
                         client.send("GET", path(), BodyPublishers.noBody(), headers()));
-                readEvents(stream.body(), deadline);
-                if (!done(deadline)) {
+                readEvents(stream.body());
+                if (!done()) {
                     Thread.sleep(RECONNECT_PAUSE_MILLIS);
                 }
             }
-        } catch (InterruptedException | CtlFailure interruptedOrFailed) {
-            if (!(interruptedOrFailed instanceof InterruptedException) && !done(deadline)) {
-                throw (CtlFailure) interruptedOrFailed;
+        } catch (InterruptedException deadlineReached) {
+            // the alarm: a normal end
+        } catch (CtlFailure failure) {
+            if (!done()) {
+                throw failure;
             }
         } finally {
             stop(alarm);
@@ -77,8 +72,22 @@ final class WatchCommand implements Callable<Integer> {
         return Ctl.OK;
     }
 
+    private Runnable interrupter(Thread reader) {
+        return () -> {
+            try {
+                Thread.sleep(Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000));
+                reader.interrupt();
+            } catch (InterruptedException finished) {
+                // the watch ended first
+            }
+        };
+    }
+
     /** Stops the alarm and clears an interrupt it may have sent meanwhile, so the caller's thread is left clean. */
     private static void stop(Thread alarm) {
+        if (alarm == null) {
+            return;
+        }
         alarm.interrupt();
         boolean joined = false;
         while (!joined) {
@@ -92,8 +101,8 @@ final class WatchCommand implements Callable<Integer> {
         Thread.interrupted();
     }
 
-    private boolean done(long deadline) {
-        return (maxEvents > 0 && printed >= maxEvents) || System.nanoTime() - deadline >= 0;
+    private boolean done() {
+        return (maxEvents > 0 && printed >= maxEvents) || (timeoutSeconds > 0 && System.nanoTime() - deadlineNanos >= 0);
     }
 
     private String path() {
@@ -110,11 +119,11 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** Reads Server-Sent Events until the stream ends, a limit is reached or the deadline interrupts. */
-    private void readEvents(InputStream body, long deadline) {
+    private void readEvents(InputStream body) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String data = null;
             String id = null;
-            for (String line = lines.readLine(); line != null && !done(deadline); line = lines.readLine()) {
+            for (String line = lines.readLine(); line != null && !done(); line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (data != null) {
                         print(data);

@@ -210,7 +210,7 @@ class CtlTest {
         Run first = ctl("put", "ctl-watch/k", "one");
         String revision = first.out().split(" ")[5].strip();
         CompletableFuture<Run> watch = CompletableFuture.supplyAsync(() -> ctl("watch", "ctl-watch",
-                "--from-revision", revision, "--max-events", "2", "--timeout", "30"));
+                "--from-revision", revision, "--max-events", "2"));
         Thread.sleep(300);
         ctl("put", "ctl-watch/k", "two");
 
