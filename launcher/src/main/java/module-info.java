@@ -1,6 +1,7 @@
 /**
  * The node's entry point: reads configuration (helidon-config: embedded defaults, YAML files,
- * environment overrides), validates it, and starts Raft and HTTP.
+ * environment overrides), validates it, and starts Raft and HTTP; and {@code confman ctl}, the
+ * client command line (package {@code io.confman.launcher.ctl}, not exported).
  */
 module io.confman.launcher {
     requires io.confman.web;
@@ -13,6 +14,10 @@ module io.confman.launcher {
     requires com.fasterxml.jackson.databind;
     requires io.helidon.logging.jul;
     requires java.logging;
+    requires info.picocli;
+
+    // picocli sets the ctl commands' option fields reflectively.
+    opens io.confman.launcher.ctl to info.picocli;
 
     exports io.confman.launcher;
 }

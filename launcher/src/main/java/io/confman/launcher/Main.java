@@ -1,8 +1,10 @@
 package io.confman.launcher;
 
+import io.confman.launcher.ctl.Ctl;
 import io.confman.raft.node.StartupRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.logging.LogManager;
 
 /**
@@ -10,7 +12,9 @@ import java.util.logging.LogManager;
  *
  * <pre>
  * confman-node [--local] [--config FILE]... [--node-id ID] [--data-dir DIR]
+ * confman-node ctl COMMAND ...
  * </pre>
+ * With {@code ctl} first it is the client command line instead ({@link Ctl}).
  * Exit status 2 means the node refused to start, or stopped by itself because another member
  * applies the state machine with different rules; the reason is one line on stderr.
  */
@@ -19,6 +23,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("ctl")) {
+            Ctl.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         initLogging();
         NodeRuntime runtime;
         try {
