@@ -58,18 +58,21 @@ final class BinaryRecords {
         }
 
         void string(String value) throws IOException {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            varLong(bytes.length);
-            out.write(bytes);
+            text(value, 0);
         }
 
         void nullableString(String value) throws IOException {
             if (value == null) {
                 varLong(0);
-                return;
+            } else {
+                text(value, 1);
             }
+        }
+
+        /** The UTF-8 bytes of {@code value}, after their length plus {@code lengthOffset}. */
+        private void text(String value, int lengthOffset) throws IOException {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            varLong(bytes.length + 1L);
+            varLong(bytes.length + (long) lengthOffset);
             out.write(bytes);
         }
 
