@@ -41,6 +41,7 @@ public final class ChaosClients implements AutoCloseable {
     /** The operation this thread recorded last. */
     private static final ThreadLocal<Op> LAST = new ThreadLocal<>();
     private static final Duration AVOID_AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final long BACK_OFF_MILLIS = 250;
 
     private final List<LocalCluster.Node> nodes;
     private final List<Op> history = new CopyOnWriteArrayList<>();
@@ -140,7 +141,12 @@ public final class ChaosClients implements AutoCloseable {
                 usable.add(i);
             }
         }
-        return usable.isEmpty() ? random.nextInt(nodes.size()) : usable.get(random.nextInt(usable.size()));
+        if (usable.isEmpty()) {
+            // Every node failed this client just now (all killed, say): back off instead of spinning.
+            Nemesis.sleep(BACK_OFF_MILLIS);
+            return random.nextInt(nodes.size());
+        }
+        return usable.get(random.nextInt(usable.size()));
     }
 
     /** A linearizable GET, recorded; the op, or null when it failed. */

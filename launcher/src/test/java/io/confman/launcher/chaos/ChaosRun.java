@@ -279,6 +279,7 @@ public final class ChaosRun {
         lost.forEach(l -> out.println("lost: " + l));
         violations.forEach(out::println);
         boolean clean = lost.isEmpty() && violations.isEmpty();
+        out.println("chaos: snapshots installed from a leader (node logs): " + snapshotInstalls(cluster));
         if (clean) {
             deleteRecursively(cluster.dir());
         }
@@ -290,10 +291,27 @@ public final class ChaosRun {
         if (undecided > 0) {
             out.println("chaos: " + undecided + " keys undecided (search bound " + MAX_SEARCH_STATES + " states)");
         }
+        Map<Op.Outcome, Long> outcomes = history.stream().collect(Collectors.groupingBy(Op::outcome,
+                () -> new EnumMap<>(Op.Outcome.class), Collectors.counting()));
+        out.println("chaos: operations by outcome " + outcomes);
         Summary summary = new Summary(faults, history.size(), lost.size(), violations.size(), undecided, recovery,
                 gaps, historyFile, List.copyOf(violations));
         out.println(summary.line());
         return summary;
+    }
+
+    /** How many times a member installed a snapshot sent by the leader, as its log says. */
+    private static long snapshotInstalls(LocalCluster cluster) {
+        long installs = 0;
+        for (LocalCluster.Node node : cluster.nodes()) {
+            try (var lines = Files.lines(cluster.dir().resolve(node.id() + ".log"))) {
+                installs += lines.filter(l -> l.contains("StateMachineAdapter] snapshot at index")
+                        && l.contains(" installed:")).count();
+            } catch (IOException | UncheckedIOException e) {
+                // no log: nothing counted
+            }
+        }
+        return installs;
     }
 
     static long percentile(List<Long> values, int percent) {
