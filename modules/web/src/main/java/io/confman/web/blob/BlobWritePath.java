@@ -2,31 +2,27 @@ package io.confman.web.blob;
 
 import io.confman.blob.BlobDigestMismatchException;
 import io.confman.blob.BlobId;
-import io.confman.blob.BlobStore;
 import io.confman.blob.BlobStoreFullException;
 import io.confman.blob.BlobTooLargeException;
 import io.confman.blob.PinnedPut;
 import io.confman.blob.peer.BlobPeerClient;
 import io.confman.blob.peer.BlobPushException;
+import io.confman.blob.peer.ReplicatedPut;
 import io.confman.codec.model.BlobRef;
 import io.confman.web.NodeServices;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first half of a large write: stream a value into the local blob store while hashing it, then
- * push it to the peers in parallel until a quorum of members holds a durable copy. Only after
- * {@link #storeReplicated} returned may a pointer to the blob be committed through Raft.
+ * The first half of a large write: stream a value into the local blob store and, in the same pass,
+ * to the peers, until a quorum of members holds a durable copy ({@link
+ * BlobPeerClient#storeAndPush}). Only after {@link #storeReplicated} returned may a pointer to the
+ * blob be committed through Raft.
  *
  * <p>Used by the raw value endpoint and by the JSON configuration API for values at or over the
  * inline threshold. Thread-safe; blocks the calling (request) thread for the upload and the push.
@@ -34,16 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class BlobWritePath {
     private static final Logger LOG = LoggerFactory.getLogger(BlobWritePath.class);
-    /** Extra wait beyond the quorum timeout for the push future to report its own timeout. */
-    private static final Duration PUSH_GRACE = Duration.ofSeconds(5);
 
-    private final BlobStore store;
     private final BlobPeerClient peerClient;
     private final ClusterPeers peers;
     private final Duration quorumTimeout;
 
-    BlobWritePath(BlobStore store, BlobPeerClient peerClient, ClusterPeers peers, Duration quorumTimeout) {
-        this.store = store;
+    BlobWritePath(BlobPeerClient peerClient, ClusterPeers peers, Duration quorumTimeout) {
         this.peerClient = peerClient;
         this.peers = peers;
         this.quorumTimeout = quorumTimeout;
@@ -51,7 +43,7 @@ public final class BlobWritePath {
 
     /** The write path of the node {@code services} describe. */
     public static BlobWritePath of(NodeServices services) {
-        return new BlobWritePath(services.blobs(), services.blobPeers(), new ClusterPeers(services.node()),
+        return new BlobWritePath(services.blobPeers(), new ClusterPeers(services.node()),
                 services.blobSettings().quorumTimeout());
     }
 
@@ -70,16 +62,14 @@ public final class BlobWritePath {
      */
     public ReplicatedBlob storeReplicated(InputStream in, String contentType, long maxBytes, Optional<BlobId> expected)
             throws IOException {
-        PinnedPut put = store.putPinned(in, maxBytes, expected);
-        try {
-            BlobId id = put.result().id();
-            replicate(id);
-            return new ReplicatedBlob(new BlobRef(id.hex(), put.result().sizeBytes(), contentType),
-                    put.result().created(), put);
-        } catch (IOException | RuntimeException e) {
-            put.close();
-            throw e;
-        }
+        long started = System.nanoTime();
+        ReplicatedPut replicated = peerClient.storeAndPush(in, maxBytes, expected, peers.leaderFirst(),
+                peers.copiesNeeded(), quorumTimeout);
+        PinnedPut put = replicated.put();
+        LOG.debug("Blob {} durable on this node and {} in {} ms", put.result().id(), replicated.confirmedPeerIds(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new ReplicatedBlob(new BlobRef(put.result().id().hex(), put.result().sizeBytes(), contentType),
+                put.result().created(), put);
     }
 
     /**
@@ -101,28 +91,6 @@ public final class BlobWritePath {
                     + "within blob.quorumTimeoutMillis; nothing was committed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void replicate(BlobId id) throws IOException {
-        int needed = peers.copiesNeeded();
-        long started = System.nanoTime();
-        try {
-            List<String> confirmed = peerClient.push(id, peers.leaderFirst(), needed, quorumTimeout)
-                    .get(quorumTimeout.plus(PUSH_GRACE).toMillis(), TimeUnit.MILLISECONDS)
-                    .confirmedPeerIds();
-            LOG.debug("Blob {} durable on this node and {} in {} ms", id, confirmed,
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while replicating blob " + id);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("pushing blob " + id + " failed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new BlobPushException(id, needed, 0, List.of());
         }
     }
 }
