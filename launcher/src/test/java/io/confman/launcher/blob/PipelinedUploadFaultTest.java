@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A member killed (SIGKILL) while a raw value streams through the leader to it in one pass: with
  * one follower gone the write commits with the two copies left, each verified; with both gone it
- * answers 503 and commits nothing. Either way no node keeps a temp file of the upload. Three real
- * nodes on 127.0.0.1.
+ * answers 503 and commits nothing. Either way no node keeps a temp file of the upload. A node with
+ * every upload slot busy answers one more 503. Three real nodes on 127.0.0.1.
  */
 @Timeout(240)
 class PipelinedUploadFaultTest {
@@ -89,17 +89,44 @@ class PipelinedUploadFaultTest {
         }
     }
 
-    /** PUTs {@link #CONTENT} to {@code target}, killing {@code victims} once 8 MiB have been sent. */
-    private HttpResponse<String> putKillingMidway(Node target, String key, List<Node> victims) throws Exception {
-        CountDownLatch midway = new CountDownLatch(1);
-        HttpRequest request = HttpRequest.newBuilder(BlobHttp.valueUri(target, "faults", key))
+    @Test
+    void aNodeReceivingAsManyUploadsAsItTakesAnswersOneMore503AndTakesItOnceASlotIsFree() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(3, Map.of("blob.maxConcurrentUploads", "1"))) {
+            Node leader = cluster.awaitLeader(ELECTION);
+            Node other = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
+            CountDownLatch midway = new CountDownLatch(1);
+            CompletableFuture<HttpResponse<String>> slow = client.sendAsync(throttledPut(leader, "slow", midway),
+                    BodyHandlers.ofString());
+            assertTrue(midway.await(60, TimeUnit.SECONDS), "the first upload got under way");
+
+            GeneratedContent small = new GeneratedContent(100 * 1024, 3);
+            HttpResponse<String> refused = http.putValue(leader, "faults", "second", small, Map.of());
+            assertEquals(503, refused.statusCode(), refused::body);
+            assertTrue(refused.body().contains("too-many-uploads"), refused::body);
+            assertEquals("2", refused.headers().firstValue("Retry-After").orElse(""));
+            assertEquals(200, http.putValue(other, "faults", "elsewhere", small, Map.of()).statusCode(),
+                    "another member has its own slots");
+
+            assertEquals(200, slow.get(BlobHttp.TIMEOUT.toSeconds(), TimeUnit.SECONDS).statusCode());
+            assertEquals(200, http.putValue(leader, "faults", "second", small, Map.of()).statusCode());
+        }
+    }
+
+    private HttpRequest throttledPut(Node target, String key, CountDownLatch midway) {
+        return HttpRequest.newBuilder(BlobHttp.valueUri(target, "faults", key))
                 .timeout(BlobHttp.TIMEOUT)
                 .header("X-Api-Key", LocalCluster.ADMIN_KEY)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(
                         () -> new Throttled(CONTENT.open(), 8 * MIB, midway)), CONTENT.sizeBytes()))
                 .build();
-        CompletableFuture<HttpResponse<String>> sent = client.sendAsync(request, BodyHandlers.ofString());
+    }
+
+    /** PUTs {@link #CONTENT} to {@code target}, killing {@code victims} once 8 MiB have been sent. */
+    private HttpResponse<String> putKillingMidway(Node target, String key, List<Node> victims) throws Exception {
+        CountDownLatch midway = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> sent = client.sendAsync(throttledPut(target, key, midway),
+                BodyHandlers.ofString());
         assertTrue(midway.await(60, TimeUnit.SECONDS), "the upload got under way");
         victims.forEach(Node::kill);
         return sent.get(BlobHttp.TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package io.confman.web.blob;
 
 import io.confman.blob.BlobDigestMismatchException;
 import io.confman.blob.BlobId;
+import io.confman.blob.BlobStore;
 import io.confman.blob.BlobStoreFullException;
 import io.confman.blob.BlobTooLargeException;
 import io.confman.blob.PinnedPut;
@@ -10,11 +11,19 @@ import io.confman.blob.peer.BlobPushException;
 import io.confman.blob.peer.ReplicatedPut;
 import io.confman.codec.model.BlobRef;
 import io.confman.web.NodeServices;
+import io.confman.web.problem.ApiException;
+import io.confman.web.problem.ProblemType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,20 +40,29 @@ import org.slf4j.LoggerFactory;
 public final class BlobWritePath {
     private static final Logger LOG = LoggerFactory.getLogger(BlobWritePath.class);
 
+    /** How long an upload waits for a free slot before it is answered 503. */
+    private static final Duration SLOT_WAIT = Duration.ofSeconds(1);
+    /** One set of upload slots per node, found by the node's blob store. */
+    private static final Map<BlobStore, Semaphore> SLOTS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final BlobPeerClient peerClient;
     private final ClusterPeers peers;
     private final Duration quorumTimeout;
+    private final Semaphore slots;
 
-    BlobWritePath(BlobPeerClient peerClient, ClusterPeers peers, Duration quorumTimeout) {
+    BlobWritePath(BlobPeerClient peerClient, ClusterPeers peers, Duration quorumTimeout, Semaphore slots) {
         this.peerClient = peerClient;
         this.peers = peers;
         this.quorumTimeout = quorumTimeout;
+        this.slots = slots;
     }
 
-    /** The write path of the node {@code services} describe. */
+    /** The write path of the node {@code services} describe; all of a node's write paths share its slots. */
     public static BlobWritePath of(NodeServices services) {
+        Semaphore slots = SLOTS.computeIfAbsent(services.blobs(),
+                store -> new Semaphore(services.blobSettings().maxConcurrentUploads(), true));
         return new BlobWritePath(services.blobPeers(), new ClusterPeers(services.node()),
-                services.blobSettings().quorumTimeout());
+                services.blobSettings().quorumTimeout(), slots);
     }
 
     /**
@@ -58,18 +76,41 @@ public final class BlobWritePath {
      * @throws io.confman.blob.BlobDigestMismatchException the content did not hash to {@code expected} (400)
      * @throws io.confman.blob.BlobStoreFullException      the local disk is full (507)
      * @throws BlobPushException                           too few peers confirmed a copy in time (503)
+     * @throws ApiException                                every upload slot stayed busy (503)
      * @throws IOException                                 reading the body failed
      */
     public ReplicatedBlob storeReplicated(InputStream in, String contentType, long maxBytes, Optional<BlobId> expected)
             throws IOException {
+        acquireSlot();
         long started = System.nanoTime();
-        ReplicatedPut replicated = peerClient.storeAndPush(in, maxBytes, expected, peers.leaderFirst(),
-                peers.copiesNeeded(), quorumTimeout);
+        ReplicatedPut replicated;
+        try {
+            replicated = peerClient.storeAndPush(in, maxBytes, expected, peers.leaderFirst(), peers.copiesNeeded(),
+                    quorumTimeout);
+        } finally {
+            slots.release();
+        }
         PinnedPut put = replicated.put();
         LOG.debug("Blob {} durable on this node and {} in {} ms", put.result().id(), replicated.confirmedPeerIds(),
                 (System.nanoTime() - started) / 1_000_000);
         return new ReplicatedBlob(new BlobRef(put.result().id().hex(), put.result().sizeBytes(), contentType),
                 put.result().created(), put);
+    }
+
+    /**
+     * Takes one of the node's upload slots, waiting up to {@link #SLOT_WAIT}: bursts queue briefly,
+     * and a node that stays busy answers 503 (retryable) rather than taking on more streams.
+     */
+    private void acquireSlot() throws IOException {
+        try {
+            if (!slots.tryAcquire(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiException(ProblemType.TOO_MANY_UPLOADS, "this node is already receiving "
+                        + "blob.maxConcurrentUploads values; retry shortly or send the value to another member");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for an upload slot");
+        }
     }
 
     /**
