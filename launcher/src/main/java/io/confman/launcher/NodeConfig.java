@@ -217,7 +217,8 @@ public final class NodeConfig {
                 Duration.ofMillis(blob.get("gcIntervalMillis").asLong().get()),
                 Duration.ofMillis(blob.get("reconcileIntervalMillis").asLong().get()),
                 blob.get("reserveFreeBytes").asLong().get(),
-                blob.get("maxConcurrentUploads").asInt().get());
+                blob.get("maxConcurrentUploads").asInt().get(),
+                Duration.ofMillis(blob.get("uploadExpiryMillis").asLong().get()));
     }
 
     private static List<Member> members(Config list) {

@@ -70,7 +70,8 @@ public final class BodyLimitFilter implements Filter, AutoCloseable {
 
     static boolean isStreamingBlobPath(String rawPath) {
         return rawPath.startsWith(InternalBlobHandlers.PATH_PREFIX) || rawPath.equals(InternalBlobHandlers.UPLOADS_PATH)
-                || (rawPath.startsWith("/api/v1/namespaces/") && rawPath.endsWith("/value"));
+                || (rawPath.startsWith("/api/v1/namespaces/")
+                    && (rawPath.endsWith("/value") || rawPath.contains("/uploads/")));
     }
 
     /** Fails a read that would take the body past its limit. */
