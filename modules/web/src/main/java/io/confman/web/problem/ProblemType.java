@@ -13,6 +13,8 @@ public enum ProblemType {
     NOT_FOUND(Status.NOT_FOUND_404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED_405, "Method not allowed", "method-not-allowed"),
     REQUEST_TIMEOUT(Status.REQUEST_TIMEOUT_408, "Request timeout", "request-timeout"),
+    /** A membership change that clashes with the current members (a taken id or address, the last voter). */
+    CONFLICT(Status.CONFLICT_409, "Conflict", "conflict"),
     HISTORY_EXPIRED(Status.GONE_410, "History expired", "history-expired"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED_412, "Precondition failed", "precondition-failed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE_413, "Payload too large", "payload-too-large"),
