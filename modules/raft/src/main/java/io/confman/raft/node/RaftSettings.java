@@ -20,7 +20,8 @@ import java.util.UUID;
  *
  * @param nodeId                   this node's id; must name one of {@code members}
  * @param groupId                  the Raft group id, identical on every member
- * @param members                  the static member list, identical on every member
+ * @param members                  the members a new cluster is formed with (and where this node finds
+ *                                 them); afterwards the Raft configuration is the truth
  * @param storageDir               where Ratis keeps its log and snapshots ({@code <data>/raft})
  * @param electionTimeoutMinMillis lower bound of the randomised election timeout
  * @param electionTimeoutMaxMillis upper bound of the randomised election timeout

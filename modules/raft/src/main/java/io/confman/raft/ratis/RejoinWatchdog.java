@@ -44,8 +44,11 @@ final class RejoinWatchdog implements Runnable {
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
     /** How long a known leader may leave our log empty before we conclude it believes we have it. */
     private static final Duration EMPTY_LOG_GRACE = Duration.ofSeconds(3);
-    /** After this, the node gives up watching (it has caught up, or the operator will see it in health). */
-    private static final Duration WATCH_FOR = Duration.ofMinutes(2);
+    /**
+     * After this, the node gives up watching (it has caught up, or the operator sees it stuck as a
+     * non-voter in health). Long, because it waits for lagging members to catch up first.
+     */
+    private static final Duration WATCH_FOR = Duration.ofMinutes(30);
 
     private final RaftServer server;
     private final RaftGroupId groupId;
@@ -148,11 +151,16 @@ final class RejoinWatchdog implements Runnable {
         }
     }
 
-    private void askForNewLeader(RaftServer.Division division, RaftPeerId leader) throws IOException {
+    private void askForNewLeader(RaftServer.Division division, RaftPeerId leader) {
         // The leader sends this node nothing, not even commit indexes: ask the leader for its view.
         Map<String, Long> commits = new HashMap<>();
-        client.getGroupManagementApi(leader).info(groupId).getCommitInfos()
-                .forEach(c -> commits.put(c.getServer().getId().toStringUtf8(), c.getCommitIndex()));
+        try {
+            client.getGroupManagementApi(leader).info(groupId).getCommitInfos()
+                    .forEach(c -> commits.put(c.getServer().getId().toStringUtf8(), c.getCommitIndex()));
+        } catch (IOException | RuntimeException e) {
+            LOG.info("leader {} did not say how far the members are ({}); asking again later", leader, e.toString());
+            return;
+        }
         long leaderCommit = commits.getOrDefault(leader.toString(), -1L);
         List<RaftPeerId> others = division.getRaftConf().getAllPeers(RaftPeerRole.FOLLOWER).stream()
                 .map(RaftPeer::getId).filter(id -> !id.equals(leader) && !id.equals(server.getId())).toList();
