@@ -228,7 +228,8 @@ public final class NodeConfig {
                 Duration.ofMillis(blob.get("gcSafetyWindowMillis").asLong().get()),
                 Duration.ofMillis(blob.get("gcIntervalMillis").asLong().get()),
                 Duration.ofMillis(blob.get("reconcileIntervalMillis").asLong().get()),
-                blob.get("reserveFreeBytes").asLong().get());
+                blob.get("reserveFreeBytes").asLong().get(),
+                blob.get("maxConcurrentUploads").asInt().get());
     }
 
     private static List<Member> members(Config list) {

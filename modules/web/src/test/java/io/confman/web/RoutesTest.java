@@ -193,6 +193,6 @@ class RoutesTest {
         return new NodeServices(new ReplicatedConfigStore(node, new ConfigStateMachine()), List.of(), "token", blobs,
                 new InMemoryBlobPeerClient(blobs, 1024), new BlobSettings(1024, 1024,
                 Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMinutes(1),
-                Duration.ofSeconds(1), 0), new ChangeFeed(8, 1), () -> 0);
+                Duration.ofSeconds(1), 0, 1), new ChangeFeed(8, 1), () -> 0);
     }
 }

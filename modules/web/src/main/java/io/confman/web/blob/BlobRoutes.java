@@ -5,7 +5,7 @@ import io.confman.web.http.ClusterGuard;
 import io.helidon.webserver.http.HttpRules;
 
 /**
- * Registers the blob routes: the node-to-node {@code /internal/blobs/{sha256}} endpoints and the
+ * Registers the blob routes: the node-to-node {@code /internal/blobs[/{sha256}]} endpoints and the
  * raw value endpoints {@code /api/v1/namespaces/{ns}/config/{key}/value}.
  */
 public final class BlobRoutes {
@@ -23,6 +23,7 @@ public final class BlobRoutes {
         routing.get(INTERNAL_PATTERN, BlobProblems.guarded(internal::get))
                 .head(INTERNAL_PATTERN, BlobProblems.guarded(internal::head))
                 .put(INTERNAL_PATTERN, BlobProblems.guarded(internal::put))
+                .post(InternalBlobHandlers.UPLOADS_PATH, BlobProblems.guarded(internal::upload))
                 .get(RawValueHandlers.PATH, BlobProblems.guarded(raw::get))
                 .head(RawValueHandlers.PATH, BlobProblems.guarded(raw::head))
                 .put(RawValueHandlers.PATH, BlobProblems.guarded(raw::put));

@@ -69,7 +69,7 @@ public final class BodyLimitFilter implements Filter, AutoCloseable {
     }
 
     static boolean isStreamingBlobPath(String rawPath) {
-        return rawPath.startsWith(InternalBlobHandlers.PATH_PREFIX)
+        return rawPath.startsWith(InternalBlobHandlers.PATH_PREFIX) || rawPath.equals(InternalBlobHandlers.UPLOADS_PATH)
                 || (rawPath.startsWith("/api/v1/namespaces/") && rawPath.endsWith("/value"));
     }
 

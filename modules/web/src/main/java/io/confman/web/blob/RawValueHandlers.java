@@ -25,6 +25,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code PUT}, {@code GET} and {@code HEAD /api/v1/namespaces/{ns}/config/{key}/value}: a value as raw
@@ -45,6 +47,7 @@ final class RawValueHandlers {
             + "}/value";
     private static final Pattern CONTENT_TYPE = Pattern.compile("[\\x21-\\x7e][\\x20-\\x7e]{0,254}");
     private static final String OCTET_STREAM = "application/octet-stream";
+    private static final Logger LOG = LoggerFactory.getLogger(RawValueHandlers.class);
 
     private final NodeServices services;
     private final AccessGuard guard;
@@ -72,12 +75,16 @@ final class RawValueHandlers {
         Optional<BlobId> announced = BlobHeaders.announcedSha256(req.headers().first(
                 HeaderNames.create(BlobHeaders.CONTENT_DIGEST)));
         Preconditions preconditions = EntityTags.preconditions(req);
+        long started = System.nanoTime();
         try (ReplicatedBlob blob = writePath.storeReplicatedForRequest(req.content().inputStream(), contentType,
                 maxBytes, announced)) {
+            long replicated = System.nanoTime();
             BlobRef ref = blob.ref();
             ConfigEntry entry = RaftCalls.storedEntry(raft.write(new SetConfigBlobRef(target.namespace(), key,
                     ref.sha256(), ref.size(), ref.contentType(), null, target.caller().name(), Instant.now().toString(),
                     preconditions)));
+            LOG.debug("Raw value {}/{} ({} bytes): replicated in {} ms, pointer committed in {} ms", target.namespace(),
+                    key, ref.size(), (replicated - started) / 1_000_000, (System.nanoTime() - replicated) / 1_000_000);
             Json.send(res, Status.OK_200, entry);
         }
     }

@@ -24,6 +24,8 @@ public enum ProblemType {
     REPLICATION_FAILED(Status.SERVICE_UNAVAILABLE_503, "Replication failed", "replication-failed"),
     READ_NOT_CONFIRMED(Status.SERVICE_UNAVAILABLE_503, "Read not confirmed", "read-not-confirmed"),
     TOO_MANY_WATCHERS(Status.SERVICE_UNAVAILABLE_503, "Too many watchers", "too-many-watchers"),
+    /** Every upload slot of the node ({@code blob.maxConcurrentUploads}) stayed busy. */
+    TOO_MANY_UPLOADS(Status.SERVICE_UNAVAILABLE_503, "Too many uploads", "too-many-uploads"),
     /** A blob-backed value this node lacks a good copy of and could not fetch from a peer. */
     BLOB_UNAVAILABLE(Status.SERVICE_UNAVAILABLE_503, "Value unavailable", "blob-unavailable"),
     /**
