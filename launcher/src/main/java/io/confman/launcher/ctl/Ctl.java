@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "confman ctl",
         description = "A client for a Confman cluster over its HTTP API.",
         subcommands = {KeyCommands.Get.class, KeyCommands.Put.class, KeyCommands.Cas.class, KeyCommands.Del.class,
-            ListCommands.Ls.class, ListCommands.Audit.class, WatchCommand.class, StatusCommand.class},
+            ListCommands.Ls.class, ListCommands.Audit.class, WatchCommand.class, StatusCommand.class,
+            MemberCommands.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  usage error", "  2  no endpoint reachable", "  3  unauthorized or forbidden (401/403)",
             "  4  not found (404)", "  5  precondition failed (412)", "  6  any other server error (status: no leader)",
@@ -98,7 +99,7 @@ public final class Ctl implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CtlFailure(USAGE, "a command is needed: get, put, cas, del, ls, audit, watch or status (see --help)");
+        throw new CtlFailure(USAGE, "a command is needed: get, put, cas, del, ls, audit, watch, status or member (see --help)");
     }
 
     /** The client for the endpoints and key chosen by flag, environment or local cluster default. */
