@@ -117,7 +117,9 @@ public final class LocalCluster implements AutoCloseable {
      * add it through the members API. It is killed with the others on {@link #close}.
      */
     public Node newNode() {
-        Node node = new Node("node" + (nodes.size() + 1), freePort(), freePort(), dir.resolve("node" + (nodes.size() + 1)));
+        int raftPort = freePort();
+        Node node = new Node("node" + (nodes.size() + 1), freePort(), raftPort, raftPort,
+                dir.resolve("node" + (nodes.size() + 1)));
         nodes.add(node);
         return node;
     }
