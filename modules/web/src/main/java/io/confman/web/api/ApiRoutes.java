@@ -6,7 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 
 /**
  * Registers the {@code /api/v1} configuration routes: namespaces, config entries, the
- * cross-namespace config list, audit and watch. Errors are answered by the routing-wide problem handler
+ * cross-namespace config list, audit, watch and backup. Errors are answered by the routing-wide problem handler
  * that {@code ConfmanWebServer} installs.
  */
 public final class ApiRoutes {
@@ -30,6 +30,7 @@ public final class ApiRoutes {
                 new ConfigService(guard, raft, services.blobSettings().inlineThresholdBytes(), maxJsonBodyBytes,
                         largeValues, largeValueReader),
                 new WatchService(guard, raft, services.changes(), new WatchEvents(services.store().stale(), services.blobs()),
-                        watchHeartbeatMillis));
+                        watchHeartbeatMillis),
+                new BackupService(guard, raft, largeValueReader));
     }
 }
