@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,12 +50,15 @@ final class BackupCommands {
         @Override
         public Integer call() throws IOException {
             Path part = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
+            if (!Files.isDirectory(part.getParent()) || !Files.isWritable(part.getParent())) {
+                throw new CtlFailure(Ctl.USAGE, "cannot write into directory " + part.getParent());
+            }
             try (InputStream body = CtlClient.checked(ctl.client().send("GET", "/api/v1/backup",
                     BodyPublishers.noBody(), Map.of())).body();
                  FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE,
                          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 Progress progress = new Progress(ctl.err, "backup");
-                OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
+                OutputStream out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[256 * 1024];
                 for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
                     out.write(buffer, 0, n);
@@ -148,7 +154,7 @@ final class BackupCommands {
             }
             try (InputStream in = Files.newInputStream(file)) {
                 BackupReader reader = new BackupReader(in);
-                java.util.Set<String> referenced = new java.util.HashSet<>();
+                Set<String> referenced = new HashSet<>();
                 BackupRecord record = reader.next();
                 while (!(record instanceof BackupRecord.End)) {
                     if (record instanceof BackupRecord.BlobRecord blob) {

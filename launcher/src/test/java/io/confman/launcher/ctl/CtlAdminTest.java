@@ -102,6 +102,7 @@ class CtlAdminTest {
         assertEquals(200, backup.statusCode());
         assertTrue(backup.body().startsWith("confman-backup 1\n"), backup.body());
         assertTrue(backup.headers().firstValue("X-Confman-Revision").isPresent());
+        ctl.run("backup", "/nonexistent-directory/x.backup").exits(Ctl.USAGE);
     }
 
     @Test
