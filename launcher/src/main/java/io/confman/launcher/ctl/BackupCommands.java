@@ -6,11 +6,13 @@ import io.confman.codec.backup.BackupReader;
 import io.confman.codec.backup.BackupRecord;
 import io.confman.codec.model.ConfigEntry;
 import io.confman.codec.model.Namespace;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -47,27 +49,31 @@ final class BackupCommands {
         @Parameters(paramLabel = "FILE")
         Path file;
 
+        @Option(names = "--via-api", description = "Build the backup from the reference API's list routes, for a "
+                + "server without GET /api/v1/backup (the reference Confman); stop writes first: it is not taken at one revision.")
+        boolean viaApi;
+
         @Override
         public Integer call() throws IOException {
             Path part = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
             if (!Files.isDirectory(part.getParent()) || !Files.isWritable(part.getParent())) {
                 throw new CtlFailure(Ctl.USAGE, "cannot write into directory " + part.getParent());
             }
-            try (InputStream body = CtlClient.checked(ctl.client().send("GET", "/api/v1/backup",
-                    BodyPublishers.noBody(), Map.of())).body();
-                 FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE,
-                         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                Progress progress = new Progress(ctl.err, "backup");
-                OutputStream out = Channels.newOutputStream(channel);
-                byte[] buffer = new byte[256 * 1024];
-                for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-                    out.write(buffer, 0, n);
-                    progress.add(n);
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024);
+                if (viaApi) {
+                    exportViaApi(part.getParent(), out);
+                } else {
+                    download(out);
                 }
+                out.flush();
                 channel.force(true);
-                progress.done();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(part);
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
                 throw new CtlFailure(Ctl.UNREACHABLE, "the backup stream broke off: " + CtlClient.describe(e));
             }
             BackupRecord.End end;
@@ -80,10 +86,44 @@ final class BackupCommands {
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(file.toAbsolutePath().getParent());
             BackupHeader header = end.header();
-            ctl.out.println("backup of revision " + header.revision() + ": " + header.namespaces() + " namespaces, "
+            ctl.out.println((viaApi ? "backup through the API (not at one revision)" : "backup of revision "
+                    + header.revision()) + ": " + header.namespaces() + " namespaces, "
                     + header.entries() + " keys, " + header.blobs() + " blob values (" + header.blobBytes()
                     + " bytes) -> " + file + " (sha256 " + end.sha256() + ")");
             return Ctl.OK;
+        }
+
+        /** The node's backup stream, copied as it arrives. */
+        private void download(OutputStream out) throws IOException {
+            HttpResponse<InputStream> response = ctl.client().send("GET", "/api/v1/backup", BodyPublishers.noBody(), Map.of());
+            if (response.statusCode() == 404) {
+                response.body().close();
+                throw new CtlFailure(Ctl.NOT_FOUND, "HTTP 404: the server has no GET /api/v1/backup (the reference"
+                        + " Confman?); back it up with --via-api");
+            }
+            try (InputStream body = CtlClient.checked(response).body()) {
+                Progress progress = new Progress(ctl.err, "backup");
+                byte[] buffer = new byte[256 * 1024];
+                for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    progress.add(n);
+                }
+                progress.done();
+            }
+        }
+
+        private void exportViaApi(Path directory, OutputStream out) throws IOException {
+            Path scratch = Files.createTempDirectory(directory, ".backup-scratch-");
+            try {
+                new ApiExport(ctl.client(), scratch).write(out);
+            } finally {
+                try (var files = Files.list(scratch)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+                Files.delete(scratch);
+            }
         }
 
         private static void syncDirectory(Path directory) throws IOException {

@@ -36,13 +36,13 @@ final class ClusterWriter {
                 Map.of("Content-Type", "application/json"));
     }
 
-    /** The body of a namespace PUT; a null field is left out (the node keeps its default). */
+    /** The body of a namespace PUT; a null field (or empty owner) is left out: the node keeps its default. */
     static ObjectNode namespaceBody(String description, String owner) {
         ObjectNode body = CtlClient.JSON.createObjectNode();
         if (description != null) {
             body.put("description", description);
         }
-        if (owner != null) {
+        if (owner != null && !owner.isEmpty()) {
             body.put("owner", owner);
         }
         return body;

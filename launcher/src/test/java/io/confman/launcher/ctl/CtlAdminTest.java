@@ -7,13 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confman.launcher.testkit.LocalCluster;
+import io.confman.codec.backup.BackupReader;
+import io.confman.codec.backup.BackupRecord;
+import io.confman.codec.model.ConfigEntry;
+import io.confman.codec.model.Namespace;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,9 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ctl commands around the key commands, on one real three-node cluster: namespaces created,
+ * The ctl commands around the key commands, on one real three-node cluster: a backup built
+ * through the reference API's routes ({@code --via-api}) holding what the node's own backup holds
+ * (and refusing raw values, which those routes cannot carry); namespaces created,
  * listed and deleted; values written from stdin (a JSON value, and raw bytes streamed as a blob);
  * who may take a backup; and, last, {@code status} once two of the three nodes are gone: the
  * unreachable rows, and exit 6 because the cluster has no quorum.
@@ -51,6 +62,51 @@ class CtlAdminTest {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void aBackupThroughTheReferenceRoutesHoldsWhatTheNodesBackupHolds(@TempDir Path dir) throws IOException {
+        ctl.run("ns", "create", "admin-ref", "--description", "reference data", "--owner", "team-ref").exits(0);
+        ctl.run("put", "admin-ref/flag", "on").exits(0);
+        ctl.run("put", "admin-ref/limit", "42", "--type", "number").exits(0);
+        ctl.run("put", "admin-ref/mid", "m".repeat(5_000), "--type", "json").exits(0);
+        ctl.runWithStdin(("\"" + "é".repeat(1_200_000) + "\"").getBytes(StandardCharsets.UTF_8),
+                "put", "admin-ref/big", "-", "--type", "json").exits(0);
+        ctl.run("put", "admin-ref-loose/k", "in a namespace never created").exits(0);
+
+        Path native_ = dir.resolve("native.backup");
+        Path viaApi = dir.resolve("via-api.backup");
+        ctl.run("backup", native_.toString()).exits(0);
+        CtlRunner.Result exported = ctl.run("backup", viaApi.toString(), "--via-api").exits(0);
+        assertTrue(exported.out().startsWith("backup through the API (not at one revision): 1 namespaces, 5 keys, "
+                + "1 blob values"), exported.out());
+        assertEquals(contents(native_), contents(viaApi));
+        assertTrue(ctl.run("restore", viaApi.toString(), "--force").exits(0).out().contains("every key checked"));
+
+        ctl.runWithStdin(new byte[] {0, (byte) 0xff, 1}, "put", "admin-raw/bin", "--file", "-").exits(0);
+        CtlRunner.Result refused = ctl.run("backup", dir.resolve("x.backup").toString(), "--via-api").exits(Ctl.USAGE);
+        assertTrue(refused.stderr().contains("admin-raw/bin is a raw value"), refused.stderr());
+        for (String ns : List.of("admin-ref", "admin-ref-loose", "admin-raw")) {
+            ctl.run("ns", "del", ns);
+        }
+    }
+
+    /** A backup file's namespaces and, per key, its type and the SHA-256 of its value's bytes. */
+    private static Map<String, String> contents(Path backup) throws IOException {
+        Map<String, String> contents = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(backup)) {
+            BackupReader reader = new BackupReader(in);
+            for (BackupRecord record = reader.next(); !(record instanceof BackupRecord.End); record = reader.next()) {
+                if (record instanceof BackupRecord.NamespaceRecord(Namespace ns)) {
+                    contents.put("namespace " + ns.path(), ns.description() + " / " + ns.owner());
+                } else if (record instanceof BackupRecord.EntryRecord(ConfigEntry entry)) {
+                    contents.put(entry.namespace() + "/" + entry.key(), entry.type() + " " + (entry.blobBacked()
+                            ? entry.blob().sha256() : ClusterWriter.sha256(entry.value())));
+                }
+            }
+        }
+        return contents;
     }
 
     @Test
