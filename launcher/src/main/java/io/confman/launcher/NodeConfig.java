@@ -216,7 +216,9 @@ public final class NodeConfig {
                 Duration.ofMillis(blob.get("gcSafetyWindowMillis").asLong().get()),
                 Duration.ofMillis(blob.get("gcIntervalMillis").asLong().get()),
                 Duration.ofMillis(blob.get("reconcileIntervalMillis").asLong().get()),
-                blob.get("reserveFreeBytes").asLong().get());
+                blob.get("reserveFreeBytes").asLong().get(),
+                blob.get("maxConcurrentUploads").asInt().get(),
+                Duration.ofMillis(blob.get("uploadExpiryMillis").asLong().get()));
     }
 
     private static List<Member> members(Config list) {

@@ -2,6 +2,7 @@ package io.confman.launcher;
 
 import io.confman.blob.BlobStore;
 import io.confman.blob.FileBlobStore;
+import io.confman.blob.UploadSessions;
 import io.confman.blob.peer.HttpBlobPeerClient;
 import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.node.ClusterNode;
@@ -18,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -70,8 +72,10 @@ public final class NodeRuntime implements AutoCloseable {
                 java.time.Duration.ofMillis(settings.raft().requestTimeoutMillis()));
         var store = new ReplicatedConfigStore(node, state);
         var blobMaintenance = new BlobMaintenance(store, blobs, blobPeers, settings.blob());
+        var uploads = UploadSessions.open(settings.dataDir().resolve("uploads"), settings.blob().uploadExpiry(),
+                settings.blob().maxSizeBytes(), settings.blob().reserveFreeBytes(), Clock.systemUTC());
         var services = new NodeServices(store, settings.apiKeys(), settings.clusterToken(), blobs, blobPeers,
-                settings.blob(), changes, blobMaintenance::missing);
+                settings.blob(), changes, blobMaintenance::missing, uploads);
         RunningServer http;
         try {
             http = ConfmanWebServer.start(settings.web(), services);

@@ -104,6 +104,14 @@ class OpenApiTest extends OneClusterPerClass {
 
     private void request(Node node, Operation op) throws InterruptedException {
         String path = op.path().replace("{namespace}", "openapi-ns").replace("{key}", "k");
+        if (path.contains("{upload}")) {
+            // Each operation on an upload gets a fresh one (a commit or delete ends it).
+            HttpResponse<String> started = cluster.http().send("POST",
+                    node.url("api/v1/namespaces/openapi-ns/config/k/uploads"), null, withKey(Map.of()));
+            assertEquals(201, started.statusCode(), started::body);
+            String location = started.headers().firstValue("Location").orElseThrow();
+            path = path.replaceFirst("^.*/uploads/\\{upload}", location);
+        }
         if (op.path().endsWith("/watch")) {
             try (EventStream stream = EventStream.open(node.url(path.substring(1)), Map.of("X-Api-Key", ADMIN))) {
                 assertEquals(200, stream.response.statusCode());
@@ -113,6 +121,10 @@ class OpenApiTest extends OneClusterPerClass {
         }
         Map<String, String> headers = Map.of();
         String body = null;
+        if (op.method().equals("PATCH")) {
+            body = "raw";
+            headers = Map.of("Upload-Offset", "0", "Content-Type", "application/offset+octet-stream");
+        }
         if (op.method().equals("PUT")) {
             body = op.path().endsWith("{key}") ? "{\"value\":\"v\"}" : op.path().endsWith("/value") ? "raw" : "{}";
             headers = Map.of("Content-Type", op.path().endsWith("/value") ? "application/octet-stream" : "application/json");

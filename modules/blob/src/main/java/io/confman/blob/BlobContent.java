@@ -6,8 +6,9 @@ import java.io.InputStream;
 /**
  * An open read of a blob, or of a range of it: a stream of {@link #lengthBytes} bytes starting at
  * {@link #offset}, plus the blob's full {@link #sizeBytes}. The caller closes it (which closes the
- * stream), on the thread that reads it; it is not thread-safe. A full read is hashed while
- * streaming and its stream throws {@link BlobCorruptException} at the end if the bytes were wrong.
+ * stream), on the thread that reads it; it is not thread-safe. A full read of a copy the store has
+ * not verified yet is hashed while streaming, and its stream throws {@link BlobCorruptException}
+ * at the end if the bytes were wrong.
  */
 public final class BlobContent implements AutoCloseable {
 
@@ -46,7 +47,7 @@ public final class BlobContent implements AutoCloseable {
         return lengthBytes;
     }
 
-    /** Whether this read covers the whole blob (and is therefore verified while streaming). */
+    /** Whether this read covers the whole blob. */
     public boolean isWhole() {
         return offset == 0 && lengthBytes == sizeBytes;
     }

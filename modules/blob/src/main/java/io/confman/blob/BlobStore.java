@@ -15,9 +15,10 @@ import java.util.Optional;
  * <p><b>Durability.</b> When a put returns, the blob is durable (file and directory synced in the
  * file store) and readable by id. A put that fails leaves nothing behind.
  *
- * <p><b>Integrity.</b> A copy that does not hash to its id is never served: {@link #open} answers
- * empty for it (after quarantining and counting it) so the caller refetches from a peer, and a
- * whole-blob stream fails with {@link BlobCorruptException} at its end if its bytes were wrong.
+ * <p><b>Integrity.</b> A copy that does not hash to its id is never served whole: {@link #open}
+ * answers empty for it (after quarantining and counting it) so the caller refetches from a peer,
+ * and a whole-blob stream of a copy not yet verified fails with {@link BlobCorruptException} at its
+ * end if its bytes were wrong. A copy is verified once per version of its file, not on every read.
  *
  * <p><b>Pins.</b> {@link #delete} never removes a pinned blob. Writers pin a blob from before it
  * is visible until its pointer is committed ({@link #putPinned}); pushes to peers run under that

@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * old copy with the fresh one (same bytes by construction), so a put always leaves a known-good
  * copy. Unfinished writes are deleted when the store is opened.
  *
- * <p>Before a copy is first served its hash is checked; the check is remembered per file version
- * ({@link FileStamp}: size, modification time, file key) so a file changed in place is checked
- * again. Whole reads are hashed again while streaming. A corrupt copy is moved to {@code
+ * <p>A copy is verified once per file version ({@link FileStamp}: size, modification time, file
+ * key), so a file changed in place is checked again; a verified copy is served without hashing.
+ * An unverified copy is hashed before it is served, except for the whole read of a large one,
+ * which is hashed while it streams (its end fails if the bytes were wrong), so even a multi-GiB
+ * first read starts at once. Copies this store wrote itself start verified. A corrupt copy is moved to {@code
  * <root>/quarantine/}, logged and counted. A write in progress pins its expected id, and pins its
  * actual id before the rename makes it visible. All methods are thread-safe (see {@link
  * BlobStore}).
@@ -39,6 +41,12 @@ public final class FileBlobStore implements BlobStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileBlobStore.class);
     private static final String DISK_FULL_MESSAGE = "No space left on device";
+    /**
+     * Unverified copies up to this size are hashed before a whole read is served (a few ms);
+     * larger ones are hashed while they stream, so the first byte of a multi-GiB read does not
+     * wait for a pass over the whole file.
+     */
+    static final long VERIFY_BEFORE_SERVING_MAX_BYTES = 16L * 1024 * 1024;
 
     private final BlobDirectory directory;
     private final TempWriter.Factory writers;
@@ -172,21 +180,27 @@ public final class FileBlobStore implements BlobStore {
         }
         try {
             FileStamp stamp = FileStamp.of(Files.readAttributes(path, BasicFileAttributes.class));
-            if (!stamp.equals(verified.get(id))) {
+            long size = channel.size();
+            long rangeLength = ReadRange.lengthWithin(id, size, offset, length);
+            boolean whole = offset == 0 && rangeLength == size;
+            boolean known = stamp.equals(verified.get(id));
+            if (!known && (!whole || size <= VERIFY_BEFORE_SERVING_MAX_BYTES)) {
+                // A part cannot be checked on its own, and a small copy is checked in a moment:
+                // hashed whole before it is served, so a bad copy is never begun.
                 if (!hashMatches(channel, id)) {
                     channel.close();
                     quarantine(id, stamp, "hash check before serving");
                     return Optional.empty();
                 }
                 verified.put(id, stamp);
+                known = true;
             }
-            long size = channel.size();
-            long rangeLength = ReadRange.lengthWithin(id, size, offset, length);
             channel.position(offset);
             InputStream stream = new BoundedInputStream(Channels.newInputStream(channel), rangeLength);
-            if (offset == 0 && rangeLength == size) {
+            if (!known) {
                 stream = new VerifyingInputStream(stream, id, size,
-                        corruptId -> quarantine(corruptId, stamp, "hash check while streaming"));
+                        corruptId -> quarantine(corruptId, stamp, "hash check while streaming"),
+                        () -> verified.put(id, stamp));
             }
             return Optional.of(new BlobContent(id, size, offset, rangeLength, stream));
         } catch (NoSuchFileException e) {

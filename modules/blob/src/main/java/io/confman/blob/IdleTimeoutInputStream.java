@@ -17,21 +17,28 @@ import java.util.concurrent.TimeUnit;
  * the web server block interruptibly, so a watchdog interrupts a read that has waited too long;
  * the read then fails with an {@link IdleTimeoutException} naming the timeout.
  *
- * <p>The interrupt is delivered only while the reading thread is inside the read it was armed
- * for: a lock orders the watchdog against the end of each read, and a generation number tells
- * reads apart, so a late watchdog never interrupts whatever the thread does next (such as writing
- * to a file channel, which an interrupt would close, or a later read).
- * Not for concurrent readers, like any stream.
+ * <p>The interrupt is delivered only while the reading thread is inside a read: a lock orders the
+ * watchdog's check against the start and end of each read, so a late check never interrupts
+ * whatever the thread does next (such as writing to a file channel, which an interrupt would
+ * close). A read is cut off after at least the timeout and at most 1.125 times it. Not for
+ * concurrent readers, like any stream.
  */
 public final class IdleTimeoutInputStream extends InputStream {
     private final InputStream in;
     private final Duration idleTimeout;
     private final ScheduledExecutorService watchdogs;
+    /** How often, per timeout, a stream in use is checked: a stalled read fails within 1.125 timeouts. */
+    private static final long CHECKS_PER_TIMEOUT = 8;
+    private static final long MIN_CHECK_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Object lock = new Object();
+    /** The thread inside a read, or null between reads; guarded by {@link #lock}, as are the rest. */
     private Thread reader;
     private boolean fired;
-    /** Which read a watchdog belongs to: a late watchdog of an earlier read must not fire on a later one. */
-    private long generation;
+    private long readStartedNanos;
+    private long lastReadEndedNanos;
+    /** The periodic check while this stream is in use, or null. */
+    private ScheduledFuture<?> check;
 
     /**
      * @param in          the stream to read
@@ -45,8 +52,9 @@ public final class IdleTimeoutInputStream extends InputStream {
     }
 
     /**
-     * A daemon watchdog thread for these streams. A watchdog is scheduled for every read and
-     * nearly always cancelled, so cancelled ones are removed at once rather than piling up.
+     * A daemon watchdog thread for these streams: each stream in use has one periodic check on it
+     * (not one task per read, which would wake this thread for every few kilobytes read).
+     * Cancelled checks are removed at once rather than piling up.
      */
     public static ScheduledThreadPoolExecutor watchdogThread(String name) {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -75,6 +83,12 @@ public final class IdleTimeoutInputStream extends InputStream {
 
     @Override
     public void close() throws IOException {
+        synchronized (lock) {
+            if (check != null) {
+                check.cancel(false);
+                check = null;
+            }
+        }
         in.close();
     }
 
@@ -83,40 +97,53 @@ public final class IdleTimeoutInputStream extends InputStream {
     }
 
     private int timed(Read read) throws IOException {
-        long thisRead;
         synchronized (lock) {
             reader = Thread.currentThread();
             fired = false;
-            thisRead = ++generation;
+            readStartedNanos = System.nanoTime();
+            if (check == null) {
+                long period = Math.max(idleTimeout.toNanos() / CHECKS_PER_TIMEOUT, MIN_CHECK_PERIOD_NANOS);
+                check = watchdogs.scheduleWithFixedDelay(this::check, period, period, TimeUnit.NANOSECONDS);
+            }
         }
-        ScheduledFuture<?> watchdog = watchdogs.schedule(() -> fire(thisRead), idleTimeout.toNanos(),
-                TimeUnit.NANOSECONDS);
         int result;
         try {
             result = read.run();
         } catch (IOException | RuntimeException e) {
-            disarm(watchdog, e);
+            endRead(e);
             throw e;
         }
-        disarm(watchdog, null);
+        endRead(null);
         return result;
     }
 
-    private void fire(long read) {
+    /**
+     * Runs on the watchdog thread every fraction of the timeout while reads go on: interrupts a
+     * read that has waited the whole timeout; stops itself once no read has run for a while (the
+     * next read starts it again), so an abandoned stream leaves nothing scheduled.
+     */
+    private void check() {
         synchronized (lock) {
-            if (reader != null && generation == read) {
-                fired = true;
-                reader.interrupt();
+            long now = System.nanoTime();
+            if (reader != null) {
+                if (now - readStartedNanos >= idleTimeout.toNanos()) {
+                    fired = true;
+                    reader.interrupt();
+                }
+            } else if (check != null && now - lastReadEndedNanos >= 2 * idleTimeout.toNanos()) {
+                check.cancel(false);
+                check = null;
             }
         }
     }
 
     /** Ends a read; throws when the watchdog fired during it, leaving no interrupt behind. */
-    private void disarm(ScheduledFuture<?> watchdog, Exception failure) throws InterruptedIOException {
-        watchdog.cancel(false);
+    private void endRead(Exception failure) throws InterruptedIOException {
         synchronized (lock) {
             reader = null;
+            lastReadEndedNanos = System.nanoTime();
             if (fired) {
+                fired = false;
                 Thread.interrupted();
                 IdleTimeoutException timedOut = new IdleTimeoutException(idleTimeout);
                 if (failure != null) {

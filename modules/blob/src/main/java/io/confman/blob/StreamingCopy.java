@@ -11,8 +11,12 @@ import java.util.Optional;
  */
 final class StreamingCopy {
 
-    /** Size of the buffer each put reads through. */
-    static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * Size of the buffer each put reads through. Sources such as the web server's request streams
+     * hand out a few kilobytes per read; the buffer is filled before it is hashed and written, so
+     * a put makes one write call per this many bytes.
+     */
+    static final int BUFFER_BYTES = 256 * 1024;
 
     private StreamingCopy() {}
 
@@ -43,7 +47,7 @@ final class StreamingCopy {
         byte[] buffer = new byte[BUFFER_BYTES];
         long total = 0;
         int read;
-        while ((read = in.read(buffer)) != -1) {
+        while ((read = fill(in, buffer)) > 0) {
             total += read;
             if (total > maxBytes) {
                 throw new BlobTooLargeException(maxBytes);
@@ -52,5 +56,18 @@ final class StreamingCopy {
             sink.write(buffer, read);
         }
         return new Copied(Sha256.idOf(digest), total);
+    }
+
+    /** Reads until {@code buffer} is full or the stream ends; the count read, 0 at the end. */
+    private static int fill(InputStream in, byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int read = in.read(buffer, filled, buffer.length - filled);
+            if (read == -1) {
+                break;
+            }
+            filled += read;
+        }
+        return filled;
     }
 }

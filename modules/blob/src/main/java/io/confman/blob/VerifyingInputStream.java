@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 /**
  * Streams a whole blob while hashing it; at the end of the stream, if the bytes did not hash to
  * the id (or were not the expected count), it reports the corruption once and throws {@link
- * BlobCorruptException} instead of returning end-of-stream. {@code skip} reads through the bytes so
+ * BlobCorruptException} instead of returning end-of-stream; if they did, it says so once. {@code skip} reads through the bytes so
  * the hash stays complete; mark/reset are not supported.
  */
 final class VerifyingInputStream extends FilterInputStream {
@@ -22,15 +22,22 @@ final class VerifyingInputStream extends FilterInputStream {
     private final BlobId id;
     private final long expectedBytes;
     private final CorruptionListener listener;
+    private final Runnable verified;
     private final MessageDigest digest = Sha256.newDigest();
     private long seenBytes;
     private boolean checked;
 
     VerifyingInputStream(InputStream in, BlobId id, long expectedBytes, CorruptionListener listener) {
+        this(in, id, expectedBytes, listener, () -> { });
+    }
+
+    /** @param verified run once when the whole stream was read and hashed to the id */
+    VerifyingInputStream(InputStream in, BlobId id, long expectedBytes, CorruptionListener listener, Runnable verified) {
         super(in);
         this.id = id;
         this.expectedBytes = expectedBytes;
         this.listener = listener;
+        this.verified = verified;
     }
 
     @Override
@@ -87,5 +94,6 @@ final class VerifyingInputStream extends FilterInputStream {
             throw new BlobCorruptException(id,
                     "streamed " + seenBytes + " bytes hashing to " + actual + " (expected " + expectedBytes + ")");
         }
+        verified.run();
     }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The idle timeout on a real watchdog thread: a read that gets nothing fails after the timeout
- * and leaves no interrupt behind; slow but steady data passes; a watchdog of a finished read never
- * interrupts what the thread does next.
+ * and leaves no interrupt behind; slow but steady data passes; the check never interrupts a read
+ * younger than the timeout nor what the thread does after a read; an unused stream stops its check.
  */
 @Timeout(20)
 class IdleTimeoutInputStreamTest {
@@ -131,12 +131,13 @@ class IdleTimeoutInputStreamTest {
     }
 
     @Test
-    void aLateWatchdogOfAnEarlierReadDoesNotFireOnALaterOne() throws Exception {
-        List<Runnable> armed = new CopyOnWriteArrayList<>();
+    void aCheckFiresOnlyOnAReadThatHasWaitedTheWholeTimeout() throws Exception {
+        List<Runnable> checks = new CopyOnWriteArrayList<>();
         ScheduledThreadPoolExecutor recording = new ScheduledThreadPoolExecutor(1) {
             @Override
-            public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-                armed.add(command); // the test decides when a watchdog runs
+            public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
+                                                             TimeUnit unit) {
+                checks.add(command); // the test decides when the check runs
                 return super.schedule(() -> { }, 1, TimeUnit.DAYS);
             }
         };
@@ -144,18 +145,39 @@ class IdleTimeoutInputStreamTest {
         try {
             IdleTimeoutInputStream in = new IdleTimeoutInputStream(new OneByteThenSilent(), IDLE, recording);
             Future<Integer> reads = readerThread.submit(() -> in.read() + in.read());
-            while (armed.size() < 2) {
+            while (checks.isEmpty()) {
                 Thread.sleep(10);
             }
-            armed.get(0).run(); // the first read's watchdog, running late
-            Thread.sleep(300);
+            Thread.sleep(50);
+            checks.getFirst().run(); // the second read has waited 50 ms of its 500
+            Thread.sleep(100);
             assertFalse(reads.isDone(), "the second read goes on waiting");
-            armed.get(1).run(); // its own watchdog
+            Thread.sleep(IDLE.toMillis());
+            checks.getFirst().run(); // now it has waited longer than the timeout
             var failure = assertThrows(ExecutionException.class, () -> reads.get(10, TimeUnit.SECONDS));
             assertInstanceOf(IdleTimeoutInputStream.IdleTimeoutException.class, failure.getCause());
+            assertEquals(1, checks.size(), "one periodic check per stream, not one task per read");
         } finally {
             readerThread.shutdownNow();
             recording.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStreamLeftUnreadStopsItsCheck() throws Exception {
+        ScheduledThreadPoolExecutor executor = IdleTimeoutInputStream.watchdogThread("test-watchdog-2");
+        try {
+            InputStream in = new IdleTimeoutInputStream(new Trickle(new byte[] {1, 2}, 0), IDLE, executor);
+            assertEquals(1, in.read());
+            assertEquals(1, executor.getQueue().size());
+            Thread.sleep(IDLE.toMillis() * 3);
+            assertEquals(0, executor.getQueue().size(), "an abandoned stream leaves nothing scheduled");
+            assertEquals(2, in.read());
+            assertEquals(1, executor.getQueue().size(), "the next read starts the check again");
+            in.close();
+            assertEquals(0, executor.getQueue().size());
+        } finally {
+            executor.shutdownNow();
         }
     }
 

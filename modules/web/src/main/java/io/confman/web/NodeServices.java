@@ -1,6 +1,7 @@
 package io.confman.web;
 
 import io.confman.blob.BlobStore;
+import io.confman.blob.UploadSessions;
 import io.confman.blob.peer.BlobPeerClient;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.store.ReplicatedConfigStore;
@@ -22,10 +23,11 @@ import java.util.function.LongSupplier;
  * @param changes      the node's watches, fed by its state machine; closed by the launcher
  * @param missingBlobs how many blobs the state references that this node does not hold, as the
  *                     blob reconciler last counted (for {@code /health/ready}); called from any thread
+ * @param uploads      this node's resumable uploads in progress
  */
 public record NodeServices(ReplicatedConfigStore store, List<ApiKey> apiKeys, String clusterToken,
                            BlobStore blobs, BlobPeerClient blobPeers, BlobSettings blobSettings,
-                           ChangeFeed changes, LongSupplier missingBlobs) {
+                           ChangeFeed changes, LongSupplier missingBlobs, UploadSessions uploads) {
 
     public NodeServices {
         Objects.requireNonNull(store, "store");
@@ -36,6 +38,7 @@ public record NodeServices(ReplicatedConfigStore store, List<ApiKey> apiKeys, St
         Objects.requireNonNull(blobSettings, "blobSettings");
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(missingBlobs, "missingBlobs");
+        Objects.requireNonNull(uploads, "uploads");
     }
 
     public ClusterNode node() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confman.blob.InMemoryBlobStore;
+import io.confman.blob.UploadSessions;
 import io.confman.blob.peer.InMemoryBlobPeerClient;
 import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.node.ClusterNode;
@@ -24,8 +25,11 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -189,9 +193,16 @@ class RoutesTest {
             }
         };
         InMemoryBlobStore blobs = new InMemoryBlobStore();
+        UploadSessions uploads;
+        try {
+            uploads = UploadSessions.open(Files.createTempDirectory("routes-uploads"), Duration.ofHours(1), 1024, 0,
+                    Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new NodeServices(new ReplicatedConfigStore(node, new ConfigStateMachine()), List.of(), "token", blobs,
                 new InMemoryBlobPeerClient(blobs, 1024), new BlobSettings(1024, 1024,
                 Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMinutes(1),
-                Duration.ofSeconds(1), 0), new ChangeFeed(8, 1), () -> 0);
+                Duration.ofSeconds(1), 0, 1, Duration.ofHours(1)), new ChangeFeed(8, 1), () -> 0, uploads);
     }
 }

@@ -3,8 +3,10 @@ package io.confman.blob.peer;
 import io.confman.blob.BlobId;
 import io.confman.blob.PutResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,6 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * the leader first) and streams the first answer into the local store, verified against the id;
  * a wrong or broken copy moves on to the next peer. Concurrent fetches of one id share a single
  * download and its outcome. If the blob is already held locally, fetch returns at once.
+ *
+ * <p><b>Store and push</b> blocks the calling thread: it stores a new value in the local store and
+ * gets durable copies with the same id on {@code copiesNeeded} peers, failing with {@link
+ * BlobPushException} when too few confirm within the timeout. How the bytes travel is the
+ * implementation's choice (the HTTP client streams them to the peers while storing them).
  *
  * <p><b>Push</b> returns at once; the future completes when {@code copiesNeeded} peers confirmed
  * a durable copy, or fails with {@link BlobPushException} as soon as that is impossible or the
@@ -44,6 +51,20 @@ public interface BlobPeerClient {
      */
     record FetchCounts(long fetched, long badCopies) {
     }
+
+    /**
+     * Stores {@code in} (read to its end, not closed) locally and on {@code copiesNeeded} peers.
+     *
+     * @param maxBytes the largest value accepted
+     * @param expected the id the caller announced, if any; a mismatch stores nothing
+     * @return the pinned local put and the peers that confirmed; close it after committing
+     * @throws io.confman.blob.BlobTooLargeException       more than {@code maxBytes} were read
+     * @throws io.confman.blob.BlobDigestMismatchException the content did not hash to {@code expected}
+     * @throws io.confman.blob.BlobStoreFullException      the local disk is full
+     * @throws BlobPushException                           too few peers confirmed a copy in time
+     */
+    ReplicatedPut storeAndPush(InputStream in, long maxBytes, Optional<BlobId> expected, List<Peer> peers,
+                               int copiesNeeded, Duration timeout) throws IOException;
 
     /** Copies a locally held blob to peers until {@code copiesNeeded} of them hold it. */
     CompletableFuture<PushResult> push(BlobId id, List<Peer> peers, int copiesNeeded, Duration timeout);

@@ -133,6 +133,17 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * One pass over the bytes: see {@link PipelinedUpload}. Peers that lag, fail or do not take
+     * pipelined uploads are sent the stored copy afterwards.
+     */
+    @Override
+    public ReplicatedPut storeAndPush(InputStream in, long maxBytes, Optional<BlobId> expected, List<Peer> peers,
+                                      int copiesNeeded, Duration timeout) throws IOException {
+        return new PipelinedUpload(this, http, store, clusterToken).run(in, maxBytes, expected, peers, copiesNeeded,
+                timeout);
+    }
+
     @Override
     public CompletableFuture<PushResult> push(BlobId id, List<Peer> peers, int copiesNeeded, Duration timeout) {
         PushQuorum quorum = new PushQuorum(id, copiesNeeded, peers);
@@ -228,7 +239,7 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
                 .header(CLUSTER_TOKEN_HEADER, clusterToken);
     }
 
-    private static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof java.util.concurrent.CompletionException)) {
             cause = cause.getCause();

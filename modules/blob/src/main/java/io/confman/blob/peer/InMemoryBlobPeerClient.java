@@ -8,8 +8,10 @@ import io.confman.blob.BlobInfo;
 import io.confman.blob.BlobStore;
 import io.confman.blob.BlobStoreFullException;
 import io.confman.blob.BlobTooLargeException;
+import io.confman.blob.PinnedPut;
 import io.confman.blob.PutResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -72,6 +75,26 @@ public final class InMemoryBlobPeerClient implements BlobPeerClient {
             }
             throw new BlobFetchException(id, failures);
         });
+    }
+
+    /** Two passes, on the calling thread: the local put, then {@link #push}. */
+    @Override
+    public ReplicatedPut storeAndPush(InputStream in, long maxBytes, Optional<BlobId> expected, List<Peer> peers,
+                                      int copiesNeeded, Duration timeout) throws IOException {
+        PinnedPut put = local.putPinned(in, maxBytes, expected);
+        try {
+            PushResult pushed = push(put.result().id(), peers, copiesNeeded, timeout).join();
+            return new ReplicatedPut(put, pushed.confirmedPeerIds());
+        } catch (CompletionException e) {
+            put.close();
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            put.close();
+            throw e;
+        }
     }
 
     @Override

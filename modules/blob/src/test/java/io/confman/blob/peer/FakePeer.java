@@ -46,6 +46,16 @@ final class FakePeer implements AutoCloseable {
     volatile long stallAfterBytes = -1;
     private final CountDownLatch closed = new CountDownLatch(1);
     volatile String requiredToken;
+    /** Pipelined uploads ({@code POST /internal/blobs}) received. */
+    final AtomicInteger uploads = new AtomicInteger();
+    /** When not zero, an upload is read to its end and answered with this status. */
+    volatile int uploadStatusOverride;
+    /** Pause after each read of an upload's body: a peer that cannot keep up. */
+    volatile long uploadReadDelayMillis;
+    /** When not negative, the peer goes away (server stopped) after reading this many upload bytes. */
+    volatile long dieAfterUploadBytes = -1;
+    /** Answer uploads with an id other than the one stored. */
+    volatile boolean answerWrongId;
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -55,6 +65,7 @@ final class FakePeer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/internal/blobs/", this::handle);
+        server.createContext("/internal/blobs", this::handleUpload);
         server.start();
     }
 
@@ -131,6 +142,59 @@ final class FakePeer implements AutoCloseable {
             exchange.sendResponseHeaders(result.created() ? 201 : 204, -1);
         } catch (BlobDigestMismatchException e) {
             exchange.sendResponseHeaders(400, -1);
+        }
+    }
+
+    private void handleUpload(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod()) || !exchange.getRequestURI().getPath().equals("/internal/blobs")) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            uploads.incrementAndGet();
+            tokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Cluster-Token")));
+            if (uploadStatusOverride != 0) {
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                exchange.sendResponseHeaders(uploadStatusOverride, -1);
+                return;
+            }
+            PutResult result;
+            try (InputStream body = new SlowOrDyingStream(exchange.getRequestBody())) {
+                result = store.put(body, MAX_BYTES, Optional.empty());
+            }
+            String stored = (answerWrongId ? io.confman.blob.TestContent.idOf(999, 1) : result.id()).hex();
+            exchange.getResponseHeaders().add("Location", "/internal/blobs/" + stored);
+            exchange.sendResponseHeaders(result.created() ? 201 : 200, -1);
+        }
+    }
+
+    /** Reads an upload slowly, or stops the whole peer part-way through. */
+    private final class SlowOrDyingStream extends java.io.FilterInputStream {
+        private long read;
+
+        SlowOrDyingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (dieAfterUploadBytes >= 0 && read >= dieAfterUploadBytes) {
+                server.stop(0);
+                throw new IOException("peer went away");
+            }
+            int n = super.read(buffer, offset, Math.min(length, 64 * 1024));
+            if (n > 0) {
+                read += n;
+            }
+            if (uploadReadDelayMillis > 0) {
+                try {
+                    Thread.sleep(uploadReadDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+            return n;
         }
     }
 

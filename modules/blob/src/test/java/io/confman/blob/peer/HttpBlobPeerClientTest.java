@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.confman.blob.BlobContent;
 import io.confman.blob.BlobId;
-import io.confman.blob.FileBlobStore;
 import io.confman.blob.PutResult;
 import io.confman.blob.TestContent;
 import java.io.IOException;
@@ -23,46 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTTP peer client against fake peers (the JDK's HTTP server on loopback) with a real file
  * store on this side: fetch order, verification and fallback, the cluster token, one download for
  * many concurrent fetches, and pushes that reach, miss or time out waiting for their quorum.
  */
-class HttpBlobPeerClientTest {
-
-    private static final String TOKEN = "cluster-secret";
-    private static final long MAX_BYTES = 64L * 1024 * 1024;
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-
-    @TempDir
-    Path root;
-
-    private FileBlobStore local;
-    private HttpBlobPeerClient client;
-    private final List<FakePeer> fakes = new ArrayList<>();
-
-    @BeforeEach
-    void open() throws IOException {
-        local = FileBlobStore.open(root);
-        client = new HttpBlobPeerClient(local, TOKEN, MAX_BYTES, REQUEST_TIMEOUT);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        fakes.forEach(FakePeer::close);
-    }
-
-    private FakePeer fake(String id) throws IOException {
-        FakePeer fake = new FakePeer(id);
-        fakes.add(fake);
-        return fake;
-    }
+class HttpBlobPeerClientTest extends FakePeerFixture {
 
     /** A peer address where nothing listens any more. */
     private Peer downPeer(String id) throws IOException {

@@ -69,8 +69,9 @@ public final class BodyLimitFilter implements Filter, AutoCloseable {
     }
 
     static boolean isStreamingBlobPath(String rawPath) {
-        return rawPath.startsWith(InternalBlobHandlers.PATH_PREFIX)
-                || (rawPath.startsWith("/api/v1/namespaces/") && rawPath.endsWith("/value"));
+        return rawPath.startsWith(InternalBlobHandlers.PATH_PREFIX) || rawPath.equals(InternalBlobHandlers.UPLOADS_PATH)
+                || (rawPath.startsWith("/api/v1/namespaces/")
+                    && (rawPath.endsWith("/value") || rawPath.contains("/uploads/")));
     }
 
     /** Fails a read that would take the body past its limit. */

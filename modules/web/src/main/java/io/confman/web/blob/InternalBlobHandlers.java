@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET/PUT/HEAD /internal/blobs/{sha256}}: how nodes copy blobs to each other. Every request
+ * {@code GET/PUT/HEAD /internal/blobs/{sha256}} and {@code POST /internal/blobs}: how nodes copy
+ * blobs to each other. Every request
  * passes the {@link ClusterGuard} first (401/403), then the id is checked against
  * {@code ^[0-9a-f]{64}$} on the raw, undecoded path (400) before the store sees it. Bodies are
  * streamed both ways.
@@ -28,8 +31,11 @@ import java.util.Optional;
  * lacking a blob cannot ask each other in a loop.
  */
 final class InternalBlobHandlers {
-    static final String PATH_PREFIX = "/internal/blobs/";
+    static final String UPLOADS_PATH = "/internal/blobs";
+    static final String PATH_PREFIX = UPLOADS_PATH + "/";
     private static final String OCTET_STREAM = "application/octet-stream";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InternalBlobHandlers.class);
 
     private final BlobStore store;
     private final ClusterGuard guard;
@@ -82,19 +88,43 @@ final class InternalBlobHandlers {
             throw BlobHttpException.tooLarge("blob of " + declared + " bytes exceeds blob.maxSizeBytes ("
                     + maxBlobBytes + ")");
         }
-        PutResult result;
+        PutResult result = store(req, Optional.of(id));
+        res.status(result.created() ? Status.CREATED_201 : Status.NO_CONTENT_204).send();
+    }
+
+    /**
+     * {@code POST /internal/blobs}: the peer's side of a pipelined upload. The body comes first and
+     * its id is not known in advance: the blob is stored under the SHA-256 of what arrived (synced
+     * before the answer) and the answer names it in {@code Location}; the sender counts the copy
+     * only if that id is its own. 201 when the copy is new, 200 when it was already held.
+     */
+    void upload(ServerRequest req, ServerResponse res) {
+        guard.require(req);
+        long declared = req.headers().contentLength().orElse(-1);
+        if (declared > maxBlobBytes) {
+            throw BlobHttpException.tooLarge("blob of " + declared + " bytes exceeds blob.maxSizeBytes ("
+                    + maxBlobBytes + ")");
+        }
+        long started = System.nanoTime();
+        PutResult result = store(req, Optional.empty());
+        LOG.debug("Stored blob {} ({} bytes) from a pipelined upload in {} ms", result.id(), result.sizeBytes(),
+                (System.nanoTime() - started) / 1_000_000);
+        res.header(HeaderNames.LOCATION, PATH_PREFIX + result.id().hex());
+        res.status(result.created() ? Status.CREATED_201 : Status.OK_200).send();
+    }
+
+    private PutResult store(ServerRequest req, Optional<BlobId> expected) {
         try {
-            result = store.put(req.content().inputStream(), maxBlobBytes, Optional.of(id));
+            return store.put(req.content().inputStream(), maxBlobBytes, expected);
         } catch (BlobDigestMismatchException e) {
-            throw BlobHttpException.badRequest("the body does not hash to " + id);
+            throw BlobHttpException.badRequest("the body does not hash to " + expected.orElseThrow());
         } catch (BlobTooLargeException e) {
             throw BlobHttpException.tooLarge("blob exceeds blob.maxSizeBytes (" + maxBlobBytes + ")");
         } catch (BlobStoreFullException e) {
-            throw BlobHttpException.diskFull("no space left for blob " + id + ": " + e.getMessage(), e);
+            throw BlobHttpException.diskFull("no space left for the blob: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        res.status(result.created() ? Status.CREATED_201 : Status.NO_CONTENT_204).send();
     }
 
     /** Checks the caller and the id; throws 401/403/400 problems. */

@@ -21,10 +21,13 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code PUT}, {@code GET} and {@code HEAD /api/v1/namespaces/{ns}/config/{key}/value}: a value as raw
@@ -45,6 +48,7 @@ final class RawValueHandlers {
             + "}/value";
     private static final Pattern CONTENT_TYPE = Pattern.compile("[\\x21-\\x7e][\\x20-\\x7e]{0,254}");
     private static final String OCTET_STREAM = "application/octet-stream";
+    private static final Logger LOG = LoggerFactory.getLogger(RawValueHandlers.class);
 
     private final NodeServices services;
     private final AccessGuard guard;
@@ -68,18 +72,34 @@ final class RawValueHandlers {
         if (declared > maxBytes) {
             throw BlobHttpException.tooLarge("value of " + declared + " bytes exceeds blob.maxSizeBytes (" + maxBytes + ")");
         }
-        String contentType = contentType(req);
-        Optional<BlobId> announced = BlobHeaders.announcedSha256(req.headers().first(
-                HeaderNames.create(BlobHeaders.CONTENT_DIGEST)));
-        Preconditions preconditions = EntityTags.preconditions(req);
-        try (ReplicatedBlob blob = writePath.storeReplicatedForRequest(req.content().inputStream(), contentType,
-                maxBytes, announced)) {
+        Json.send(res, Status.OK_200, storeAndCommit(target, key, req.content().inputStream(), contentType(req),
+                announcedDigest(req), EntityTags.preconditions(req)));
+    }
+
+    /**
+     * Stores {@code body} through the blob write path (a quorum of durable copies) and commits the
+     * pointer to it as the value of {@code key}; the committed entry. Shared by the raw PUT and the
+     * commit of a resumable upload.
+     */
+    ConfigEntry storeAndCommit(AccessGuard.Target target, String key, InputStream body, String contentType,
+                               Optional<BlobId> announced, Preconditions preconditions) {
+        long started = System.nanoTime();
+        try (ReplicatedBlob blob = writePath.storeReplicatedForRequest(body, contentType,
+                services.blobSettings().maxSizeBytes(), announced)) {
+            long replicated = System.nanoTime();
             BlobRef ref = blob.ref();
             ConfigEntry entry = RaftCalls.storedEntry(raft.write(new SetConfigBlobRef(target.namespace(), key,
                     ref.sha256(), ref.size(), ref.contentType(), null, target.caller().name(), Instant.now().toString(),
                     preconditions)));
-            Json.send(res, Status.OK_200, entry);
+            LOG.debug("Raw value {}/{} ({} bytes): replicated in {} ms, pointer committed in {} ms", target.namespace(),
+                    key, ref.size(), (replicated - started) / 1_000_000, (System.nanoTime() - replicated) / 1_000_000);
+            return entry;
         }
+    }
+
+    /** The SHA-256 the client announced in {@code Content-Digest}, if any (400 when malformed). */
+    static Optional<BlobId> announcedDigest(ServerRequest req) {
+        return BlobHeaders.announcedSha256(req.headers().first(HeaderNames.create(BlobHeaders.CONTENT_DIGEST)));
     }
 
     void get(ServerRequest req, ServerResponse res) {
@@ -130,7 +150,11 @@ final class RawValueHandlers {
     }
 
     private static String contentType(ServerRequest req) {
-        Optional<String> sent = req.headers().first(HeaderNames.CONTENT_TYPE);
+        return mediaType(req.headers().first(HeaderNames.CONTENT_TYPE));
+    }
+
+    /** A value's media type as sent (checked: printable ASCII, at most 255), octet-stream if none. */
+    static String mediaType(Optional<String> sent) {
         if (sent.isEmpty()) {
             return OCTET_STREAM;
         }

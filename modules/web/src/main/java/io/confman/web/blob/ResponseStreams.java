@@ -13,7 +13,7 @@ import java.io.OutputStream;
  * complete; the client sees a body shorter than its {@code Content-Length} instead.
  */
 final class ResponseStreams {
-    static final int BUFFER_BYTES = 64 * 1024;
+    static final int BUFFER_BYTES = 256 * 1024;
 
     private ResponseStreams() {
     }

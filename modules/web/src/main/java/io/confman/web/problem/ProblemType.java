@@ -14,6 +14,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED_405, "Method not allowed", "method-not-allowed"),
     REQUEST_TIMEOUT(Status.REQUEST_TIMEOUT_408, "Request timeout", "request-timeout"),
     HISTORY_EXPIRED(Status.GONE_410, "History expired", "history-expired"),
+    /** The request does not fit the resource's current state (e.g. an upload part at the wrong offset). */
+    CONFLICT(Status.CONFLICT_409, "Conflict", "conflict"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED_412, "Precondition failed", "precondition-failed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE_413, "Payload too large", "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type", "unsupported-media-type"),
@@ -22,6 +24,8 @@ public enum ProblemType {
     REPLICATION_FAILED(Status.SERVICE_UNAVAILABLE_503, "Replication failed", "replication-failed"),
     READ_NOT_CONFIRMED(Status.SERVICE_UNAVAILABLE_503, "Read not confirmed", "read-not-confirmed"),
     TOO_MANY_WATCHERS(Status.SERVICE_UNAVAILABLE_503, "Too many watchers", "too-many-watchers"),
+    /** Every upload slot of the node ({@code blob.maxConcurrentUploads}) stayed busy. */
+    TOO_MANY_UPLOADS(Status.SERVICE_UNAVAILABLE_503, "Too many uploads", "too-many-uploads"),
     /** A blob-backed value this node lacks a good copy of and could not fetch from a peer. */
     BLOB_UNAVAILABLE(Status.SERVICE_UNAVAILABLE_503, "Value unavailable", "blob-unavailable"),
     /**
