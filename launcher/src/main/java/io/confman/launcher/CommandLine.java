@@ -18,10 +18,13 @@ record CommandLine(List<Path> configFiles, boolean local, Map<String, String> ov
 
     static final String USAGE = """
             usage: confman-node [--local] [--config FILE]... [--node-id ID] [--data-dir DIR]
+                                [--initial-cluster-state new|existing]
               --local          use the embedded local 3-node cluster (ports 6100-6300, dev keys)
               --config FILE    YAML configuration; repeatable, later files win
               --node-id ID     sets node.id
               --data-dir DIR   sets node.dataDir
+              --initial-cluster-state new|existing
+                               sets cluster.initialState (new: first start of a new cluster)
             Environment variables CONFMAN_<KEY> override configuration keys (see README).""";
 
     static CommandLine parse(String[] args) {
@@ -37,6 +40,7 @@ record CommandLine(List<Path> configFiles, boolean local, Map<String, String> ov
                 case "--config" -> files.add(Path.of(value(args, ++i, arg)));
                 case "--node-id" -> overrides.put("node.id", value(args, ++i, arg));
                 case "--data-dir" -> overrides.put("node.dataDir", value(args, ++i, arg));
+                case "--initial-cluster-state" -> overrides.put("cluster.initialState", value(args, ++i, arg));
                 default -> throw new UsageProblem("unknown argument '" + arg + "'\n" + USAGE);
             }
         }

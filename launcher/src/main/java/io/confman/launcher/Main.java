@@ -11,7 +11,7 @@ import java.util.logging.LogManager;
  * {@code confman-node}: runs one Confman node until SIGTERM/SIGINT.
  *
  * <pre>
- * confman-node [--local] [--config FILE]... [--node-id ID] [--data-dir DIR]
+ * confman-node [--local] [--config FILE]... [--node-id ID] [--data-dir DIR] [--initial-cluster-state new|existing]
  * confman-node ctl COMMAND ...
  * </pre>
  * With {@code ctl} first it is the client command line instead ({@link Ctl}).

@@ -131,7 +131,8 @@ public final class NodeConfig {
                     config.get("raft.snapshotInterval").asLong().get(),
                     config.get("raft.logSegmentSizeBytes").asLong().get(),
                     config.get("raft.maxProposalsInFlight").asInt().get(),
-                    ratisProperties(config.get("raft.ratis").asString().orElse("")));
+                    ratisProperties(config.get("raft.ratis").asString().orElse("")),
+                    initialState(config.get("cluster.initialState").asString().orElse("existing")));
             String token = config.get("cluster.token").asString().orElse("");
             List<String> problems = new ArrayList<>(raft.problems());
             if (members.size() > 1 && token.isBlank()) {
@@ -175,6 +176,17 @@ public final class NodeConfig {
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigProblem("invalid configuration: " + e.getMessage());
         }
+    }
+
+    /** {@code cluster.initialState}: {@code new} or {@code existing}. */
+    static RaftSettings.InitialState initialState(String value) {
+        for (RaftSettings.InitialState state : RaftSettings.InitialState.values()) {
+            if (state.wireName().equals(value.trim())) {
+                return state;
+            }
+        }
+        throw new ConfigProblem("cluster.initialState must be \"new\" (the first start of a brand-new cluster) or"
+                + " \"existing\" (is \"" + value + "\")");
     }
 
     /** {@code raft.ratis}: "key=value" pairs separated by whitespace or commas. */

@@ -98,6 +98,23 @@ class ClusterLifecycleTest {
     }
 
     @Test
+    void nodeWhoseMemberListDiffersFromTheRaftConfigurationSaysSoAndRejoins() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(3)) {
+            cluster.awaitLeader(ELECTION);
+            Node node3 = cluster.node("node3");
+            node3.kill();
+
+            java.nio.file.Path otherMembers = cluster.dir().resolve("mismatched.yaml");
+            cluster.writeBaseConfig(otherMembers, cluster.memberYaml(List.of(cluster.node("node1"), node3)));
+            cluster.start(node3, otherMembers);
+            cluster.awaitLeader(ELECTION);
+            assertTrue(node3.log().contains("cluster.members in this node's configuration [node1, node3] differs from"
+                    + " the Raft configuration [node1, node2, node3]"), node3.log());
+            assertEquals(3, cluster.health(node3).orElseThrow().cluster().members().size());
+        }
+    }
+
+    @Test
     void sigtermStopsANodeWithinSecondsAndReleasesItsPorts() throws Exception {
         try (LocalCluster cluster = LocalCluster.start(3)) {
             cluster.awaitLeader(ELECTION);

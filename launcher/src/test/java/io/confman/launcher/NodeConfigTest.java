@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.confman.raft.node.RaftSettings;
 import io.helidon.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,6 +85,17 @@ class NodeConfigTest {
         assertTrue(keys.contains("raft.ratis") && keys.contains("raft.maxProposalsInFlight"), keys.toString());
         List<String> missing = keys.stream().filter(key -> !readme.contains("| `" + key + "` |")).toList();
         assertEquals(List.of(), missing, "keys of confman-defaults.yaml missing from README.md's settings table");
+    }
+
+    @Test
+    void emptyStorageJoinsAsANonVoterUnlessTheClusterIsNewAndAnyOtherStateIsRefused() {
+        assertEquals(RaftSettings.InitialState.EXISTING, NodeConfig.settings(NodeConfig.load(List.of(), true, Map.of(),
+                Map.of())).raft().initialState());
+        assertEquals(RaftSettings.InitialState.NEW, NodeConfig.settings(NodeConfig.load(List.of(), true,
+                Map.of("CONFMAN_CLUSTER_INITIAL_STATE", "new"), Map.of())).raft().initialState());
+        var e = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(List.of(), true,
+                Map.of(), Map.of("cluster.initialState", "bootstrap"))));
+        assertTrue(e.getMessage().contains("cluster.initialState must be \"new\""), e.getMessage());
     }
 
     @Test

@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
         description = "A client for a Confman cluster over its HTTP API.",
         subcommands = {KeyCommands.Get.class, KeyCommands.Put.class, KeyCommands.Cas.class, KeyCommands.Del.class,
             ListCommands.Ls.class, ListCommands.Audit.class, WatchCommand.class, StatusCommand.class,
-            NamespaceCommands.class, BackupCommands.Backup.class, BackupCommands.Restore.class, ImportCommand.class},
+            MemberCommands.class, NamespaceCommands.class, BackupCommands.Backup.class, BackupCommands.Restore.class,
+            ImportCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  usage error", "  2  no endpoint reachable", "  3  unauthorized or forbidden (401/403)",
             "  4  not found (404)", "  5  precondition failed (412)", "  6  any other server error (status: no leader)",
@@ -107,7 +108,8 @@ public final class Ctl implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CtlFailure(USAGE, "a command is needed: get, put, cas, del, ls, audit, watch, status, ns, backup, restore or import (see --help)");
+        throw new CtlFailure(USAGE, "a command is needed: get, put, cas, del, ls, audit, watch, status, member, ns, backup,"
+                + " restore or import (see --help)");
     }
 
     /** The client for the endpoints and key chosen by flag, environment or local cluster default. */

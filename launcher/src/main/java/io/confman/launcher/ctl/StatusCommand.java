@@ -40,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
                 row.set("health", health);
                 reachable++;
                 leader |= "leader".equals(health.path("cluster").path("role").asText());
-                members = Math.max(members, health.path("cluster").path("members").size());
+                members = Math.max(members, voters(health.path("cluster").path("members")));
             } catch (IOException | CtlFailure e) {
                 row.put("error", CtlClient.describe(e));
             }
@@ -60,6 +60,15 @@ final class StatusCommand implements Callable<Integer> {
                     + (leader ? "one reports being leader" : "none reports being leader"));
         }
         return Ctl.OK;
+    }
+
+    /** The members that vote (a member without a {@code voting} field does). */
+    private static int voters(JsonNode members) {
+        int voters = 0;
+        for (JsonNode member : members) {
+            voters += member.path("voting").asBoolean(true) ? 1 : 0;
+        }
+        return voters;
     }
 
     private void printTable(ArrayNode nodes) {

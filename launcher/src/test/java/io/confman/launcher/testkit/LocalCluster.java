@@ -50,6 +50,12 @@ public final class LocalCluster implements AutoCloseable {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, String> settings;
     private final HttpProbe http = new HttpProbe();
+    /**
+     * True while the nodes of a brand-new cluster are first started: they are told so
+     * ({@code cluster.initialState: new}), and only then format as voters; a node started later
+     * with empty storage joins as a non-voter.
+     */
+    private volatile boolean forming;
 
     private LocalCluster(Path dir, int size, Map<String, String> settings) {
         this.dir = dir;
@@ -74,9 +80,11 @@ public final class LocalCluster implements AutoCloseable {
             Files.createDirectories(root);
             LocalCluster cluster = new LocalCluster(Files.createTempDirectory(root, "cluster-"), size, settings);
             cluster.writeBaseConfig(cluster.baseConfigFile(), cluster.memberYaml(cluster.nodes));
+            cluster.forming = true;
             for (Node node : cluster.nodes) {
                 cluster.start(node);
             }
+            cluster.forming = false;
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,6 +93,17 @@ public final class LocalCluster implements AutoCloseable {
 
     public List<Node> nodes() {
         return List.copyOf(nodes);
+    }
+
+    /**
+     * A further node with its own free ports and data directory, not started and not yet a member:
+     * start it with a base config that lists it ({@link #writeBaseConfig}, {@link #memberYaml}) and
+     * add it through the members API. It is killed with the others on {@link #close}.
+     */
+    public Node newNode() {
+        Node node = new Node("node" + (nodes.size() + 1), freePort(), freePort(), dir.resolve("node" + (nodes.size() + 1)));
+        nodes.add(node);
+        return node;
     }
 
     public Node node(String id) {
@@ -208,7 +227,8 @@ public final class LocalCluster implements AutoCloseable {
     public List<String> nodeArgs(Node node, Path baseConfig) {
         Path nodeFile = dir.resolve(node.id + ".yaml");
         try {
-            Files.writeString(nodeFile, "node:\n  id: \"" + node.id + "\"\n  dataDir: \"" + node.dataDir + "\"\n");
+            Files.writeString(nodeFile, "node:\n  id: \"" + node.id + "\"\n  dataDir: \"" + node.dataDir + "\"\n"
+                    + (forming ? "cluster:\n  initialState: \"new\"\n" : ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

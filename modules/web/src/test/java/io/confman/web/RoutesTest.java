@@ -155,7 +155,8 @@ class RoutesTest {
     private static NodeServices services() {
         Member self = new Member("node1", URI.create("http://127.0.0.1:1/"), "127.0.0.1", 2);
         RaftSettings settings = new RaftSettings("node1", UUID.randomUUID(), List.of(self), Path.of("unused"),
-                1_000, 3_000, 10_000, 100, 10_000, 1 << 20, 2, Map.of());
+                1_000, 3_000, 10_000, 100, 10_000, 1 << 20, 2, Map.of(),
+                RaftSettings.InitialState.EXISTING);
         ClusterNode node = new ClusterNode() {
             @Override
             public String nodeId() {

@@ -1,5 +1,6 @@
 package io.confman.raft.node;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,6 +39,38 @@ public interface ClusterNode extends AutoCloseable {
      * confirmed by a quorum), so that a local read afterwards is linearizable.
      */
     CompletableFuture<Void> readBarrier();
+
+    /**
+     * The members as this node's copy of the Raft configuration lists them (the static member list
+     * only bootstraps a new cluster; afterwards the Raft configuration is the truth). Cheap, never
+     * blocks on the network. The default, for twins without runtime membership, is the static
+     * list, every member voting.
+     */
+    default List<ClusterMember> members() {
+        return settings().members().stream().map(m -> new ClusterMember(m, true)).toList();
+    }
+
+    /**
+     * Adds {@code member} as a non-voting member; it is promoted to voter by itself once it has
+     * caught up. Completes with the members after the change committed, or exceptionally with
+     * {@link MembershipChangeRefused} or {@link RaftUnavailableException}.
+     */
+    default CompletableFuture<List<ClusterMember>> addMember(Member member) {
+        return staticMembership();
+    }
+
+    /**
+     * Removes the member {@code id} (the leader too: it hands over after the change commits).
+     * Completes like {@link #addMember}.
+     */
+    default CompletableFuture<List<ClusterMember>> removeMember(String id) {
+        return staticMembership();
+    }
+
+    private static CompletableFuture<List<ClusterMember>> staticMembership() {
+        return CompletableFuture.failedFuture(new MembershipChangeRefused(MembershipChangeRefused.Reason.NOT_NOW,
+                "this node does not change membership at run time"));
+    }
 
     /** Stops the node: closes Raft, releases its ports. Idempotent. */
     @Override

@@ -19,9 +19,10 @@ public final class RaftNodes {
     }
 
     /**
-     * Starts this node's Raft server: formats empty storage with the configured group, recovers
-     * existing storage, and refuses ({@link StartupRefusedException}) when the settings are invalid
-     * or the stored group or member list disagrees with them.
+     * Starts this node's Raft server: recovers existing storage, or formats empty storage as a
+     * voter of a new cluster or as a non-voter that catches up first ({@link
+     * RaftSettings#initialState}); refuses ({@link StartupRefusedException}) when the settings are
+     * invalid or the storage belongs to another group.
      */
     public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine stateMachine) throws IOException {
         var problems = settings.problems();

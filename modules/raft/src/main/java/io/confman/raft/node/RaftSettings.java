@@ -20,7 +20,8 @@ import java.util.UUID;
  *
  * @param nodeId                   this node's id; must name one of {@code members}
  * @param groupId                  the Raft group id, identical on every member
- * @param members                  the static member list, identical on every member
+ * @param members                  the members a new cluster is formed with (and where this node finds
+ *                                 them); afterwards the Raft configuration is the truth
  * @param storageDir               where Ratis keeps its log and snapshots ({@code <data>/raft})
  * @param electionTimeoutMinMillis lower bound of the randomised election timeout
  * @param electionTimeoutMaxMillis upper bound of the randomised election timeout
@@ -34,12 +35,31 @@ import java.util.UUID;
  *                                 one batch entry
  * @param ratisProperties          Apache Ratis properties ({@code raft.server.*}, {@code
  *                                 raft.grpc.*}, ...) set as given, over Confman's own choices
+ * @param initialState             what a node whose storage is empty does: {@link
+ *                                 InitialState#NEW} formats it as a voter of a brand-new cluster,
+ *                                 {@link InitialState#EXISTING} joins the running group as a
+ *                                 non-voter and votes only once caught up; ignored when the
+ *                                 storage holds the group already
  */
 public record RaftSettings(String nodeId, UUID groupId, List<Member> members, Path storageDir,
                            long electionTimeoutMinMillis, long electionTimeoutMaxMillis,
                            long requestTimeoutMillis, long snapshotBudgetMillis,
                            long snapshotIntervalEntries, long logSegmentSizeBytes,
-                           int maxProposalsInFlight, Map<String, String> ratisProperties) {
+                           int maxProposalsInFlight, Map<String, String> ratisProperties,
+                           InitialState initialState) {
+
+    /**
+     * How a node with empty storage starts, as etcd's {@code --initial-cluster-state}: {@code new}
+     * only for the first start of every member of a brand-new cluster, {@code existing} otherwise.
+     */
+    public enum InitialState {
+        NEW, EXISTING;
+
+        /** {@code "new"} or {@code "existing"}, as written in configuration. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public static final long DEFAULT_ELECTION_TIMEOUT_MIN_MILLIS = 1_000;
     public static final long DEFAULT_ELECTION_TIMEOUT_MAX_MILLIS = 3_000;
@@ -55,6 +75,7 @@ public record RaftSettings(String nodeId, UUID groupId, List<Member> members, Pa
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(storageDir, "storageDir");
+        Objects.requireNonNull(initialState, "initialState");
         members = List.copyOf(members);
         ratisProperties = Map.copyOf(ratisProperties);
     }

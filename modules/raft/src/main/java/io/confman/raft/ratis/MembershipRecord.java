@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * The group id and member list a node's storage was formatted with, kept beside the Ratis
- * storage. A node whose configuration disagrees with what its storage belongs to refuses to
- * start: silently joining a different group, or running with a member list its peers do not
- * share, is how clusters lose their leader for good.
+ * storage. A node configured with another group refuses to start: silently joining a different
+ * group is how clusters lose their leader for good. The member list is kept for the record only:
+ * after the first start the Raft configuration is the truth (members change at run time), and a
+ * node whose configured list differs says so in one line (see {@code RatisClusterNode}).
  */
 final class MembershipRecord {
     static final String FILE_NAME = "confman-membership.txt";
@@ -37,11 +38,17 @@ final class MembershipRecord {
                     + expected.getFirst() + " in " + settings.storageDir()
                     + ": restore cluster.groupId or wipe the node's data to rejoin");
         }
-        if (!stored.equals(expected)) {
-            throw new StartupRefusedException("stored member list " + stored.subList(1, stored.size())
-                    + " differs from configured cluster.members " + expected.subList(1, expected.size())
-                    + ": every node must use the member list the cluster was formatted with"
-                    + " (or wipe " + settings.storageDir() + " and re-create the whole cluster)");
+    }
+
+    /** Deletes {@code dir} and everything under it (absent is fine). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

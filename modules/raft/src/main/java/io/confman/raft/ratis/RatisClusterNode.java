@@ -1,7 +1,9 @@
 package io.confman.raft.ratis;
 
+import io.confman.raft.node.ClusterMember;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
+import io.confman.raft.node.MembershipChangeRefused;
 import io.confman.raft.node.NodeStatus;
 import io.confman.raft.node.RaftMetrics;
 import io.confman.raft.node.RaftSettings;
@@ -10,6 +12,7 @@ import io.confman.raft.node.ReplicatedStateMachine;
 import io.confman.raft.node.StartupRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,11 +21,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
@@ -32,7 +38,9 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.retry.RetryPolicy;
+import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
@@ -56,7 +64,10 @@ public final class RatisClusterNode implements ClusterNode {
     private final RaftGroup group;
     private final RaftServer server;
     private final RaftClient client;
-    private final StateMachineAdapter stateMachine;
+    /** The adapter of the division now open; replaced when the division reopens. */
+    private final AtomicReference<StateMachineAdapter> stateMachine;
+    private volatile CatchUpPromotion promotion;
+    private final RatisMembership membership;
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong localCallIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -88,12 +99,13 @@ public final class RatisClusterNode implements ClusterNode {
             READ_ROUNDS_IN_FLIGHT);
 
     private RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
-                             StateMachineAdapter stateMachine) {
+                             AtomicReference<StateMachineAdapter> stateMachine) {
         this.settings = settings;
         this.group = group;
         this.server = server;
         this.client = client;
         this.stateMachine = stateMachine;
+        this.membership = new RatisMembership(settings, group, server, client);
     }
 
     /** See {@code RaftNodes.largestEntryBytes}. */
@@ -101,24 +113,47 @@ public final class RatisClusterNode implements ClusterNode {
         return RatisProperties.largestEntryBytes(settings);
     }
 
-    /** Formats empty storage or recovers existing storage, then starts serving. */
+    /**
+     * Recovers existing storage, or formats empty storage: as a voter of the static member list
+     * when this is the first start of a brand-new cluster ({@code cluster.initialState: new}, or a
+     * single member), otherwise as a non-voter that {@link CatchUpPromotion} makes a voter once it
+     * has caught up. Then starts serving.
+     */
     public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine delegate) throws IOException {
         RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
-        List<RaftPeer> peers = settings.members().stream().map(RatisClusterNode::peer).toList();
-        RaftGroup group = RaftGroup.valueOf(groupId, peers);
-
+        Path marker = settings.storageDir().resolve(CatchUpPromotion.MARKER_FILE);
         boolean formatted = Files.isDirectory(settings.storageDir().resolve(settings.groupId().toString()));
+        if (formatted && Files.exists(marker)) {
+            LOG.warn("node {} stopped while it caught up as a non-voter: it discards its partial copy and catches"
+                    + " up again", settings.nodeId());
+            MembershipRecord.deleteTree(settings.storageDir().resolve(settings.groupId().toString()));
+            formatted = false;
+        }
+        boolean voter = formatted || settings.initialState() == RaftSettings.InitialState.NEW
+                || settings.members().size() == 1;
         if (formatted) {
             MembershipRecord.verify(settings);
         } else {
             MembershipRecord.record(settings);
+            if (!voter) {
+                Files.writeString(marker, "formatted as a non-voter; removed once caught up\n");
+            }
         }
+        List<RaftPeer> peers = settings.members().stream().map(m -> RaftMembers.peer(m,
+                voter || !m.id().equals(settings.nodeId()) ? RaftPeerRole.FOLLOWER : RaftPeerRole.LISTENER)).toList();
+        RaftGroup group = RaftGroup.valueOf(groupId, peers);
         int memberOrdinal = settings.members().stream().map(Member::id).sorted().toList().indexOf(settings.nodeId());
-        var stateMachine = new StateMachineAdapter(delegate, settings.snapshotBudgetMillis(), Math.max(0, memberOrdinal));
+        AtomicReference<StateMachineAdapter> adapter = new AtomicReference<>();
         RaftServer server = RaftServer.newBuilder()
                 .setServerId(RaftPeerId.valueOf(settings.nodeId()))
                 .setGroup(group)
-                .setStateMachine(stateMachine)
+                // A new adapter each time the division opens (see reopen); the delegate is the same.
+                .setStateMachineRegistry(gid -> {
+                    var next = new StateMachineAdapter(delegate, settings.snapshotBudgetMillis(),
+                            Math.max(0, memberOrdinal));
+                    adapter.set(next);
+                    return next;
+                })
                 .setProperties(RatisProperties.server(settings))
                 .setOption(formatted ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
@@ -134,18 +169,34 @@ public final class RatisClusterNode implements ClusterNode {
                 .setRaftGroup(group)
                 .setRetryPolicy(FORWARD_RETRIES)
                 .build();
+        RatisClusterNode node = new RatisClusterNode(settings, group, server, client, adapter);
+        RatisMembership membership = node.membership;
         if (!formatted) {
-            RejoinWatchdog.startFor(server, groupId, client, peers.stream().map(RaftPeer::getId).toList(),
-                    settings.requestTimeoutMillis());
+            RejoinWatchdog.startFor(server, groupId, client, settings.requestTimeoutMillis());
+        }
+        if (!voter) {
+            node.promotion = CatchUpPromotion.startFor(membership.promotionTarget(), server.getId(), marker);
         }
         LOG.info("node {} {} Raft storage {} (group {}, members {})", settings.nodeId(),
-                formatted ? "recovered" : "formatted", settings.storageDir(), settings.groupId(),
-                settings.members().stream().map(Member::id).toList());
-        return new RatisClusterNode(settings, group, server, client, stateMachine);
+                formatted ? "recovered" : voter ? "formatted as a voter of a new cluster" : "formatted as a non-voter",
+                settings.storageDir(), settings.groupId(), settings.members().stream().map(Member::id).toList());
+        membership.reportConfiguredMembersThatDiffer();
+        return node;
     }
 
-    private static RaftPeer peer(Member m) {
-        return RaftPeer.newBuilder().setId(m.id()).setAddress(m.raftAddress()).build();
+    @Override
+    public List<ClusterMember> members() {
+        return membership.members();
+    }
+
+    @Override
+    public CompletableFuture<List<ClusterMember>> addMember(Member member) {
+        return membership.change("add " + member.id(), conf -> RaftMembers.addListener(conf, member));
+    }
+
+    @Override
+    public CompletableFuture<List<ClusterMember>> removeMember(String id) {
+        return membership.change("remove " + id, conf -> RaftMembers.remove(conf, id));
     }
 
     @Override
@@ -160,7 +211,7 @@ public final class RatisClusterNode implements ClusterNode {
 
     @Override
     public RaftMetrics metrics() {
-        return stateMachine.metrics();
+        return stateMachine.get().metrics();
     }
 
     @Override
@@ -177,7 +228,7 @@ public final class RatisClusterNode implements ClusterNode {
                     commitIndex,
                     info.getLastAppliedIndex(),
                     info.isLeader() ? commitIndex : leaderCommitIndex(division, leader),
-                    stateMachine.lastSnapshot());
+                    stateMachine.get().lastSnapshot());
         } catch (IOException e) {
             return new NodeStatus(NodeStatus.Role.CANDIDATE, Optional.empty(), false, 0, 0, 0,
                     NodeStatus.UNKNOWN_INDEX, Optional.empty());
@@ -188,7 +239,7 @@ public final class RatisClusterNode implements ClusterNode {
      * The leader's commit index as a follower last heard it: the leader sends every member's
      * commit index with its appends and heartbeats, and Ratis keeps them per peer.
      */
-    private static long leaderCommitIndex(RaftServer.Division division, RaftPeerId leader) {
+    static long leaderCommitIndex(RaftServer.Division division, RaftPeerId leader) {
         if (leader == null) {
             return NodeStatus.UNKNOWN_INDEX;
         }
@@ -302,7 +353,7 @@ public final class RatisClusterNode implements ClusterNode {
                 // Every write acknowledged before the reader arrived lies below the barrier; the
                 // barrier itself changes nothing, and a follower learns that it committed only
                 // with the leader's next message, so waiting for the entries below is enough.
-                .thenCompose(index -> stateMachine.awaitApplied(index - 1)
+                .thenCompose(index -> stateMachine.get().awaitApplied(index - 1)
                         .orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                         .exceptionally(failure -> {
                             throw unavailable("read", failure);
@@ -345,7 +396,7 @@ public final class RatisClusterNode implements ClusterNode {
         return new RaftUnavailableException.Timeout("the " + what + " was " + detail, root);
     }
 
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root != null && root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -365,6 +416,9 @@ public final class RatisClusterNode implements ClusterNode {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (promotion != null) {
+            promotion.stop();
         }
         try {
             client.close();

@@ -5,9 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import io.confman.raft.node.NodeStatus;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
@@ -26,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * a snapshot. While snapshot chunks keep arriving the node is not empty-handed and waits (see
  * {@link Patience}).
  *
+ * <p>It never asks the leader merely to step down, and it asks for no transfer while any other
+ * voter is behind the leader's commit index (as the leader last reported it): the member taking
+ * over must hold every committed entry, and an election among members that may lag is exactly
+ * when a write could be lost. The node itself runs as a non-voter meanwhile (see {@link
+ * CatchUpPromotion}), so it cannot help elect a lagging member either.
+ *
  * <p>Runs once, on its own daemon thread, only on nodes that formatted their storage at start.
  */
 final class RejoinWatchdog implements Runnable {
@@ -33,27 +44,27 @@ final class RejoinWatchdog implements Runnable {
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
     /** How long a known leader may leave our log empty before we conclude it believes we have it. */
     private static final Duration EMPTY_LOG_GRACE = Duration.ofSeconds(3);
-    /** After this, the node gives up watching (it has caught up, or the operator will see it in health). */
-    private static final Duration WATCH_FOR = Duration.ofMinutes(2);
+    /**
+     * After this, the node gives up watching (it has caught up, or the operator sees it stuck as a
+     * non-voter in health). Long, because it waits for lagging members to catch up first.
+     */
+    private static final Duration WATCH_FOR = Duration.ofMinutes(30);
 
     private final RaftServer server;
     private final RaftGroupId groupId;
     private final RaftClient client;
-    private final List<RaftPeerId> members;
     private final long requestTimeoutMillis;
+    private boolean saidBehind;
 
-    RejoinWatchdog(RaftServer server, RaftGroupId groupId, RaftClient client, List<RaftPeerId> members,
-                   long requestTimeoutMillis) {
+    RejoinWatchdog(RaftServer server, RaftGroupId groupId, RaftClient client, long requestTimeoutMillis) {
         this.server = server;
         this.groupId = groupId;
         this.client = client;
-        this.members = members;
         this.requestTimeoutMillis = requestTimeoutMillis;
     }
 
-    static void startFor(RaftServer server, RaftGroupId groupId, RaftClient client, List<RaftPeerId> members,
-                         long requestTimeoutMillis) {
-        Thread thread = new Thread(new RejoinWatchdog(server, groupId, client, members, requestTimeoutMillis),
+    static void startFor(RaftServer server, RaftGroupId groupId, RaftClient client, long requestTimeoutMillis) {
+        Thread thread = new Thread(new RejoinWatchdog(server, groupId, client, requestTimeoutMillis),
                 "confman-rejoin-watchdog");
         thread.setDaemon(true);
         thread.start();
@@ -76,7 +87,7 @@ final class RejoinWatchdog implements Runnable {
                 boolean otherLeader = leader != null && !leader.equals(server.getId());
                 long received = bytesUnder(division.getRaftStorage().getStorageDir().getTmpDir().toPath());
                 if (patience.exhausted(System.nanoTime(), otherLeader, received)) {
-                    askForNewLeader(leader);
+                    askForNewLeader(division, leader);
                 }
             }
         } catch (InterruptedException e) {
@@ -140,14 +151,34 @@ final class RejoinWatchdog implements Runnable {
         }
     }
 
-    private void askForNewLeader(RaftPeerId leader) {
+    private void askForNewLeader(RaftServer.Division division, RaftPeerId leader) {
+        // The leader sends this node nothing, not even commit indexes: ask the leader for its view.
+        Map<String, Long> commits = new HashMap<>();
+        try {
+            client.getGroupManagementApi(leader).info(groupId).getCommitInfos()
+                    .forEach(c -> commits.put(c.getServer().getId().toStringUtf8(), c.getCommitIndex()));
+        } catch (IOException | RuntimeException e) {
+            LOG.info("leader {} did not say how far the members are ({}); asking again later", leader, e.toString());
+            return;
+        }
+        long leaderCommit = commits.getOrDefault(leader.toString(), -1L);
+        List<RaftPeerId> others = division.getRaftConf().getAllPeers(RaftPeerRole.FOLLOWER).stream()
+                .map(RaftPeer::getId).filter(id -> !id.equals(leader) && !id.equals(server.getId())).toList();
+        List<RaftPeerId> behind = others.stream().filter(id -> leaderCommit < 0
+                || commits.getOrDefault(id.toString(), -1L) < leaderCommit - NodeStatus.READY_LAG_ENTRIES).toList();
+        if (!behind.isEmpty() || others.isEmpty()) {
+            if (!saidBehind) {
+                saidBehind = true;
+                LOG.warn("this node's storage is empty but leader {} sends it nothing (it still believes this node"
+                        + " holds its log); no leadership change while {}", leader, others.isEmpty()
+                        ? "no other voter can take over" : behind + " lag behind the leader");
+            }
+            return;
+        }
         LOG.warn("this node's storage is empty but leader {} sends it nothing: it still believes this node holds"
                 + " its log (the storage was wiped); asking for a leadership change so that it is re-replicated",
                 leader);
-        for (RaftPeerId target : members) {
-            if (target.equals(leader) || target.equals(server.getId())) {
-                continue;
-            }
+        for (RaftPeerId target : others) {
             try {
                 if (RatisClusterNode.withDeadline(requestTimeoutMillis,
                         () -> client.admin().transferLeadership(target, requestTimeoutMillis)).isSuccess()) {
@@ -157,13 +188,6 @@ final class RejoinWatchdog implements Runnable {
             } catch (IOException | RuntimeException e) {
                 LOG.info("leadership transfer to {} failed: {}", target, e.toString());
             }
-        }
-        try {
-            RatisClusterNode.withDeadline(requestTimeoutMillis, () -> client.admin().transferLeadership(null,
-                    requestTimeoutMillis));
-            LOG.info("asked leader {} to step down; catching up from the next leader", leader);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("leader {} could not be asked to step down: {}", leader, e.toString());
         }
     }
 }

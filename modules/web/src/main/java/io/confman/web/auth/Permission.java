@@ -7,7 +7,9 @@ public enum Permission {
     /** PUT and DELETE of config entries. */
     WRITE_CONFIG(Role.EDITOR),
     /** PUT and DELETE of namespaces. */
-    MANAGE_NAMESPACES(Role.ADMIN);
+    MANAGE_NAMESPACES(Role.ADMIN),
+    /** Adding and removing cluster members (an admin key scoped to every namespace). */
+    MANAGE_CLUSTER(Role.ADMIN);
 
     private final Role minimumRole;
 

@@ -35,7 +35,7 @@ final class BlobHeaders {
      * The SHA-256 a {@code Content-Digest} header announces, or empty when it names no sha-256
      * (other algorithms are ignored).
      *
-     * @throws BlobHttpException 400 when the sha-256 member is malformed
+     * @throws io.confman.web.problem.ApiException 400 when the sha-256 member is malformed
      */
     static Optional<BlobId> announcedSha256(Optional<String> header) {
         if (header.isEmpty()) {
@@ -49,16 +49,16 @@ final class BlobHeaders {
             }
             String value = trimmed.substring(equals + 1).trim();
             if (value.length() < 2 || value.charAt(0) != ':' || value.charAt(value.length() - 1) != ':') {
-                throw BlobHttpException.badRequest("Content-Digest sha-256 must be written sha-256=:<base64>:");
+                throw BlobErrors.badRequest("Content-Digest sha-256 must be written sha-256=:<base64>:");
             }
             byte[] digest;
             try {
                 digest = Base64.getDecoder().decode(value.substring(1, value.length() - 1));
             } catch (IllegalArgumentException e) {
-                throw BlobHttpException.badRequest("Content-Digest sha-256 is not valid base64");
+                throw BlobErrors.badRequest("Content-Digest sha-256 is not valid base64");
             }
             if (digest.length != SHA_256_BYTES) {
-                throw BlobHttpException.badRequest("Content-Digest sha-256 must be 32 bytes, got " + digest.length);
+                throw BlobErrors.badRequest("Content-Digest sha-256 must be 32 bytes, got " + digest.length);
             }
             return Optional.of(BlobId.of(HexFormat.of().formatHex(digest)));
         }

@@ -57,10 +57,10 @@ public final class BlobReadPath implements LargeValueReader {
         try {
             return open(id, offset, length);
         } catch (BlobFetchException | BlobCorruptException e) {
-            throw BlobHttpException.blobUnavailable(
+            throw BlobErrors.blobUnavailable(
                     "this node lacks a good copy of the value and no peer could supply one; retry shortly", e);
         } catch (BlobStoreFullException e) {
-            throw BlobHttpException.blobUnavailable("this node lacks a copy of the value and has no room to fetch "
+            throw BlobErrors.blobUnavailable("this node lacks a copy of the value and has no room to fetch "
                     + "one (blob.reserveFreeBytes); read it from another node", e);
         }
     }

@@ -22,17 +22,17 @@ public final class BlobRoutes {
                 services.blobSettings().maxSizeBytes());
         RawValueHandlers raw = new RawValueHandlers(services);
         UploadHandlers uploads = new UploadHandlers(services, raw);
-        routing.get(INTERNAL_PATTERN, BlobProblems.guarded(internal::get))
-                .head(INTERNAL_PATTERN, BlobProblems.guarded(internal::head))
-                .put(INTERNAL_PATTERN, BlobProblems.guarded(internal::put))
-                .post(InternalBlobHandlers.UPLOADS_PATH, BlobProblems.guarded(internal::upload))
-                .get(RawValueHandlers.PATH, BlobProblems.guarded(raw::get))
-                .head(RawValueHandlers.PATH, BlobProblems.guarded(raw::head))
-                .put(RawValueHandlers.PATH, BlobProblems.guarded(raw::put))
-                .post(UploadHandlers.START_PATH, BlobProblems.guarded(uploads::start))
-                .head(UploadHandlers.UPLOAD_PATH, BlobProblems.guarded(uploads::status))
-                .patch(UploadHandlers.UPLOAD_PATH, BlobProblems.guarded(uploads::append))
-                .delete(UploadHandlers.UPLOAD_PATH, BlobProblems.guarded(uploads::abandon))
-                .post(UploadHandlers.COMMIT_PATH, BlobProblems.guarded(uploads::commit));
+        routing.get(INTERNAL_PATTERN, internal::get)
+                .head(INTERNAL_PATTERN, internal::head)
+                .put(INTERNAL_PATTERN, internal::put)
+                .post(InternalBlobHandlers.UPLOADS_PATH, internal::upload)
+                .get(RawValueHandlers.PATH, raw::get)
+                .head(RawValueHandlers.PATH, raw::head)
+                .put(RawValueHandlers.PATH, raw::put)
+                .post(UploadHandlers.START_PATH, uploads::start)
+                .head(UploadHandlers.UPLOAD_PATH, uploads::status)
+                .patch(UploadHandlers.UPLOAD_PATH, uploads::append)
+                .delete(UploadHandlers.UPLOAD_PATH, uploads::abandon)
+                .post(UploadHandlers.COMMIT_PATH, uploads::commit);
     }
 }

@@ -122,13 +122,13 @@ public final class BlobWritePath {
         try {
             return storeReplicated(in, contentType, maxBytes, expected);
         } catch (BlobDigestMismatchException e) {
-            throw BlobHttpException.badRequest("the body does not match its Content-Digest; nothing was stored");
+            throw BlobErrors.badRequest("the body does not match its Content-Digest; nothing was stored");
         } catch (BlobTooLargeException e) {
-            throw BlobHttpException.tooLarge("value exceeds blob.maxSizeBytes (" + maxBytes + ")");
+            throw BlobErrors.tooLarge("value exceeds blob.maxSizeBytes (" + maxBytes + ")");
         } catch (BlobStoreFullException e) {
-            throw BlobHttpException.diskFull("no space left on this node for the value: " + e.getMessage(), e);
+            throw BlobErrors.diskFull("no space left on this node for the value: " + e.getMessage(), e);
         } catch (BlobPushException e) {
-            throw BlobHttpException.replicationFailed("too few members confirmed a durable copy of the value "
+            throw BlobErrors.replicationFailed("too few members confirmed a durable copy of the value "
                     + "within blob.quorumTimeoutMillis; nothing was committed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,7 +21,7 @@ record ByteRange(long offset, long length) {
     /**
      * The range a {@code Range} header asks of a value of {@code sizeBytes}; empty to serve it all.
      *
-     * @throws BlobHttpException 416 when the range cannot be satisfied
+     * @throws io.confman.web.problem.ApiException 416 when the range cannot be satisfied
      */
     static Optional<ByteRange> parse(Optional<String> header, long sizeBytes) {
         if (header.isEmpty() || !header.get().startsWith(UNIT) || header.get().indexOf(',') >= 0) {
@@ -44,7 +44,7 @@ record ByteRange(long offset, long length) {
                 return Optional.empty();
             }
             if (last == 0 || sizeBytes == 0) {
-                throw BlobHttpException.rangeNotSatisfiable(sizeBytes);
+                throw BlobErrors.rangeNotSatisfiable(sizeBytes);
             }
             long length = Math.min(last, sizeBytes);
             return Optional.of(new ByteRange(sizeBytes - length, length));
@@ -53,7 +53,7 @@ record ByteRange(long offset, long length) {
             return Optional.empty();
         }
         if (first >= sizeBytes) {
-            throw BlobHttpException.rangeNotSatisfiable(sizeBytes);
+            throw BlobErrors.rangeNotSatisfiable(sizeBytes);
         }
         long end = last == null ? sizeBytes - 1 : Math.min(last, sizeBytes - 1);
         return Optional.of(new ByteRange(first, end - first + 1));

@@ -1,6 +1,7 @@
 package io.confman.web.blob;
 
 import io.confman.blob.peer.Peer;
+import io.confman.raft.node.ClusterMember;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
 import java.util.ArrayList;
@@ -8,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The other members of the group as blob peers, and the size of a quorum of copies. Thread-safe;
- * the order is recomputed on each call because the leader changes.
+ * The other members of the group (as the Raft configuration lists them now) as blob peers, and the
+ * size of a quorum of copies. Thread-safe; recomputed on each call because the leader and the
+ * members change.
  */
 public final class ClusterPeers {
     private final ClusterNode node;
@@ -22,7 +24,7 @@ public final class ClusterPeers {
     public List<Peer> leaderFirst() {
         Optional<String> leader = node.status().leaderId();
         List<Peer> peers = new ArrayList<>();
-        for (Member member : node.settings().members()) {
+        for (Member member : node.members().stream().map(ClusterMember::member).toList()) {
             if (member.id().equals(node.nodeId())) {
                 continue;
             }
@@ -41,7 +43,7 @@ public final class ClusterPeers {
      * members holds the blob (1 of 2 peers in a three-node group).
      */
     public int copiesNeeded() {
-        int members = node.settings().members().size();
+        int members = node.members().size();
         return members / 2;
     }
 }

@@ -52,7 +52,7 @@ final class InternalBlobHandlers {
         try {
             Optional<BlobContent> opened = store.open(id);
             if (opened.isEmpty()) {
-                throw BlobHttpException.notFound("blob " + id + " is not held by this node");
+                throw BlobErrors.notFound("blob " + id + " is not held by this node");
             }
             try (BlobContent content = opened.get()) {
                 res.header(HeaderNames.CONTENT_TYPE, OCTET_STREAM);
@@ -85,7 +85,7 @@ final class InternalBlobHandlers {
         BlobId id = admit(req);
         long declared = req.headers().contentLength().orElse(-1);
         if (declared > maxBlobBytes) {
-            throw BlobHttpException.tooLarge("blob of " + declared + " bytes exceeds blob.maxSizeBytes ("
+            throw BlobErrors.tooLarge("blob of " + declared + " bytes exceeds blob.maxSizeBytes ("
                     + maxBlobBytes + ")");
         }
         PutResult result = store(req, Optional.of(id));
@@ -102,7 +102,7 @@ final class InternalBlobHandlers {
         guard.require(req);
         long declared = req.headers().contentLength().orElse(-1);
         if (declared > maxBlobBytes) {
-            throw BlobHttpException.tooLarge("blob of " + declared + " bytes exceeds blob.maxSizeBytes ("
+            throw BlobErrors.tooLarge("blob of " + declared + " bytes exceeds blob.maxSizeBytes ("
                     + maxBlobBytes + ")");
         }
         long started = System.nanoTime();
@@ -117,11 +117,11 @@ final class InternalBlobHandlers {
         try {
             return store.put(req.content().inputStream(), maxBlobBytes, expected);
         } catch (BlobDigestMismatchException e) {
-            throw BlobHttpException.badRequest("the body does not hash to " + expected.orElseThrow());
+            throw BlobErrors.badRequest("the body does not hash to " + expected.orElseThrow());
         } catch (BlobTooLargeException e) {
-            throw BlobHttpException.tooLarge("blob exceeds blob.maxSizeBytes (" + maxBlobBytes + ")");
+            throw BlobErrors.tooLarge("blob exceeds blob.maxSizeBytes (" + maxBlobBytes + ")");
         } catch (BlobStoreFullException e) {
-            throw BlobHttpException.diskFull("no space left for the blob: " + e.getMessage(), e);
+            throw BlobErrors.diskFull("no space left for the blob: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,7 +133,7 @@ final class InternalBlobHandlers {
         String raw = req.path().absolute().rawPath();
         String candidate = raw.startsWith(PATH_PREFIX) ? raw.substring(PATH_PREFIX.length()) : "";
         if (!BlobId.isValid(candidate)) {
-            throw BlobHttpException.badRequest("blob id must be 64 lowercase hex characters");
+            throw BlobErrors.badRequest("blob id must be 64 lowercase hex characters");
         }
         return BlobId.of(candidate);
     }

@@ -70,7 +70,7 @@ final class RawValueHandlers {
         long maxBytes = services.blobSettings().maxSizeBytes();
         long declared = req.headers().contentLength().orElse(-1);
         if (declared > maxBytes) {
-            throw BlobHttpException.tooLarge("value of " + declared + " bytes exceeds blob.maxSizeBytes (" + maxBytes + ")");
+            throw BlobErrors.tooLarge("value of " + declared + " bytes exceeds blob.maxSizeBytes (" + maxBytes + ")");
         }
         Json.send(res, Status.OK_200, storeAndCommit(target, key, req.content().inputStream(), contentType(req),
                 announcedDigest(req), EntityTags.preconditions(req)));
@@ -119,7 +119,7 @@ final class RawValueHandlers {
         String key = Requests.key(req);
         ConfigQueries state = raft.read(Requests.query(req, RaftCalls.CONSISTENCY));
         ConfigEntry entry = state.config(namespace, key)
-                .orElseThrow(() -> BlobHttpException.notFound("no config " + key + " in namespace " + namespace));
+                .orElseThrow(() -> BlobErrors.notFound("no config " + key + " in namespace " + namespace));
         if (!entry.blobBacked()) {
             InlineValues.send(req, res, entry, withBody);
             return;
@@ -159,7 +159,7 @@ final class RawValueHandlers {
             return OCTET_STREAM;
         }
         if (!CONTENT_TYPE.matcher(sent.get()).matches()) {
-            throw BlobHttpException.badRequest("Content-Type must be printable ASCII of at most 255 characters");
+            throw BlobErrors.badRequest("Content-Type must be printable ASCII of at most 255 characters");
         }
         return sent.get();
     }

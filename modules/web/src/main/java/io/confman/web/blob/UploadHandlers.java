@@ -89,10 +89,10 @@ final class UploadHandlers {
     void append(ServerRequest req, ServerResponse res) {
         Session session = session(req);
         long offset = req.headers().first(UPLOAD_OFFSET).map(UploadHandlers::nonNegative)
-                .orElseThrow(() -> BlobHttpException.badRequest("Upload-Offset is required: where this part starts"));
+                .orElseThrow(() -> BlobErrors.badRequest("Upload-Offset is required: where this part starts"));
         long declared = req.headers().contentLength().orElse(-1);
         if (session.declaredBytes() >= 0 && declared >= 0 && offset + declared > session.declaredBytes()) {
-            throw BlobHttpException.badRequest("the part ends past Upload-Length (" + session.declaredBytes() + ")");
+            throw BlobErrors.badRequest("the part ends past Upload-Length (" + session.declaredBytes() + ")");
         }
         InputStream body = req.content().inputStream();
         long now = call(() -> uploads.append(session.id(), offset, body));
@@ -131,7 +131,7 @@ final class UploadHandlers {
         String id = req.path().pathParameters().get(UPLOAD);
         return call(() -> uploads.find(id))
                 .filter(s -> s.namespace().equals(target.namespace()) && s.key().equals(key))
-                .orElseThrow(() -> BlobHttpException.notFound("no upload " + id + " of " + target.namespace() + "/"
+                .orElseThrow(() -> BlobErrors.notFound("no upload " + id + " of " + target.namespace() + "/"
                         + key + " on this node (an upload lives on the node that started it, and ends when "
                         + "committed, deleted, or unused for blob.uploadExpiryMillis)"));
     }
@@ -157,7 +157,7 @@ final class UploadHandlers {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw BlobHttpException.badRequest("expected a byte count (0 or more), got '" + text + "'");
+        throw BlobErrors.badRequest("expected a byte count (0 or more), got '" + text + "'");
     }
 
     private interface Io<T> {
@@ -174,10 +174,10 @@ final class UploadHandlers {
         } catch (UploadSessions.BusyException e) {
             throw new ApiException(ProblemType.CONFLICT, e.getMessage());
         } catch (BlobTooLargeException e) {
-            throw BlobHttpException.tooLarge("the upload would exceed blob.maxSizeBytes ("
+            throw BlobErrors.tooLarge("the upload would exceed blob.maxSizeBytes ("
                     + services.blobSettings().maxSizeBytes() + ")");
         } catch (BlobStoreFullException e) {
-            throw BlobHttpException.diskFull("no space left on this node for the upload: " + e.getMessage(), e);
+            throw BlobErrors.diskFull("no space left on this node for the upload: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

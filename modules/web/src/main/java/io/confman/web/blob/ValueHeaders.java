@@ -23,7 +23,7 @@ final class ValueHeaders {
      * Writes the headers for a value of {@code size} bytes with SHA-256 {@code sha256}.
      *
      * @return empty when the answer is complete (304, or a HEAD); otherwise the body to send
-     * @throws BlobHttpException 416 for an unsatisfiable Range (checked before the value's headers)
+     * @throws io.confman.web.problem.ApiException 416 for an unsatisfiable Range (checked before the value's headers)
      */
     static Optional<Body> write(ServerRequest req, ServerResponse res, String sha256, long size, String contentType,
                                 boolean withBody) {

@@ -7,6 +7,7 @@ import io.confman.codec.wire.ClusterView;
 import io.confman.codec.wire.HealthReport;
 import io.confman.codec.wire.MemberView;
 import io.confman.codec.wire.SnapshotView;
+import io.confman.raft.node.ClusterMember;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
 import io.confman.raft.node.NodeStatus;
@@ -30,15 +31,11 @@ public final class HealthService implements HttpService {
     private final ClusterNode node;
     private final BlobStore blobs;
     private final LongSupplier missingBlobs;
-    private final List<MemberView> members;
 
     public HealthService(NodeServices services) {
         this.node = services.node();
         this.blobs = services.blobs();
         this.missingBlobs = services.missingBlobs();
-        this.members = node.settings().members().stream()
-                .map(m -> new MemberView(m.id(), m.httpUrl().toString(), m.raftAddress()))
-                .toList();
     }
 
     @Override
@@ -57,8 +54,11 @@ public final class HealthService implements HttpService {
     }
 
     HealthReport report(NodeStatus status) {
-        String leaderUrl = status.leaderId().flatMap(id -> node.settings().members().stream()
+        List<ClusterMember> current = node.members();
+        String leaderUrl = status.leaderId().flatMap(id -> current.stream().map(ClusterMember::member)
                 .filter(m -> m.id().equals(id)).findFirst()).map(Member::httpUrl).map(Object::toString).orElse(null);
+        List<MemberView> members = current.stream().map(c -> new MemberView(c.id(), c.member().httpUrl().toString(),
+                c.member().raftAddress(), c.voting())).toList();
         ClusterView cluster = new ClusterView(status.role().wireName(), status.leaderId().isPresent(), leaderUrl,
                 status.term(), node.nodeId(), status.commitIndex(), status.appliedIndex(), members);
         SnapshotView snapshot = status.lastSnapshot()

@@ -30,6 +30,11 @@ public final class ApiException extends RuntimeException {
                 List.of(HeaderValues.create(HeaderNames.ALLOW, allowed)), null);
     }
 
+    /** An error whose answer carries extra headers (e.g. {@code Content-Range} on a 416). */
+    public static ApiException withHeaders(ProblemType type, String detail, List<Header> headers) {
+        return new ApiException(type, detail, headers, null);
+    }
+
     /** An error caused by {@code cause} (kept for the log, never shown to the client). */
     public static ApiException causedBy(ProblemType type, String detail, Throwable cause) {
         return new ApiException(type, detail, List.of(), cause);

@@ -13,13 +13,21 @@ public enum ProblemType {
     NOT_FOUND(Status.NOT_FOUND_404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED_405, "Method not allowed", "method-not-allowed"),
     REQUEST_TIMEOUT(Status.REQUEST_TIMEOUT_408, "Request timeout", "request-timeout"),
-    HISTORY_EXPIRED(Status.GONE_410, "History expired", "history-expired"),
-    /** The request does not fit the resource's current state (e.g. an upload part at the wrong offset). */
+    /**
+     * The request does not fit the resource's current state: a membership change that clashes with
+     * the members (a taken id or address, the last voter), an upload part at the wrong offset.
+     */
     CONFLICT(Status.CONFLICT_409, "Conflict", "conflict"),
+    HISTORY_EXPIRED(Status.GONE_410, "History expired", "history-expired"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED_412, "Precondition failed", "precondition-failed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE_413, "Payload too large", "payload-too-large"),
+    /** A Range outside the value; the answer carries {@code Content-Range: bytes *}{@code /<size>}. */
+    RANGE_NOT_SATISFIABLE(Status.REQUESTED_RANGE_NOT_SATISFIABLE_416, "Range not satisfiable",
+            "range-not-satisfiable"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type", "unsupported-media-type"),
     INTERNAL_ERROR(Status.INTERNAL_SERVER_ERROR_500, "Internal server error", "internal-error"),
+    /** The data disk is at its reserve ({@code blob.reserveFreeBytes}): no room for a value. */
+    INSUFFICIENT_STORAGE(Status.INSUFFICIENT_STORAGE_507, "Insufficient storage", "insufficient-storage"),
     NO_LEADER(Status.SERVICE_UNAVAILABLE_503, "No leader available", "no-leader"),
     REPLICATION_FAILED(Status.SERVICE_UNAVAILABLE_503, "Replication failed", "replication-failed"),
     READ_NOT_CONFIRMED(Status.SERVICE_UNAVAILABLE_503, "Read not confirmed", "read-not-confirmed"),

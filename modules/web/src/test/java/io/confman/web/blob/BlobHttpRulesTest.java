@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.confman.blob.BlobId;
 import io.confman.web.http.ClusterGuard;
 import io.confman.web.problem.ApiException;
+import io.confman.web.problem.ProblemType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -67,12 +68,13 @@ class BlobHttpRulesTest {
 
     @Test
     void rangesOutsideTheValueAre416WithTheSize() {
-        BlobHttpException beyond = assertThrows(BlobHttpException.class,
+        ApiException beyond = assertThrows(ApiException.class,
                 () -> ByteRange.parse(Optional.of("bytes=1000-"), 1000));
-        assertEquals(416, beyond.problem().status().code());
-        assertEquals("bytes */1000", beyond.problem().headers().getFirst().get());
-        assertThrows(BlobHttpException.class, () -> ByteRange.parse(Optional.of("bytes=-0"), 1000));
-        assertThrows(BlobHttpException.class, () -> ByteRange.parse(Optional.of("bytes=0-"), 0), "empty value");
+        assertEquals(ProblemType.RANGE_NOT_SATISFIABLE, beyond.type());
+        assertEquals(416, beyond.type().status().code());
+        assertEquals("bytes */1000", beyond.headers().getFirst().get());
+        assertThrows(ApiException.class, () -> ByteRange.parse(Optional.of("bytes=-0"), 1000));
+        assertThrows(ApiException.class, () -> ByteRange.parse(Optional.of("bytes=0-"), 0), "empty value");
     }
 
     @Test
