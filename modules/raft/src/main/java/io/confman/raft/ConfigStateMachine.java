@@ -329,6 +329,17 @@ public final class ConfigStateMachine implements ConfigQueries {
     }
 
     @Override
+    public StateView view() {
+        readLock.lock();
+        try {
+            return new StateView(state.lastApplied, state.lastRevision, List.copyOf(state.namespaces.values()),
+                    state.allEntries().toList());
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
     public List<AuditEvent> audit(String namespace, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
