@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confman.launcher.NodeConfig;
 import io.helidon.config.Config;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -25,7 +26,8 @@ import picocli.CommandLine.ScopeType;
         description = "A client for a Confman cluster over its HTTP API.",
         subcommands = {KeyCommands.Get.class, KeyCommands.Put.class, KeyCommands.Cas.class, KeyCommands.Del.class,
             ListCommands.Ls.class, ListCommands.Audit.class, WatchCommand.class, StatusCommand.class,
-            MemberCommands.class},
+            MemberCommands.class, NamespaceCommands.class, BackupCommands.Backup.class, BackupCommands.Restore.class,
+            ImportCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  usage error", "  2  no endpoint reachable", "  3  unauthorized or forbidden (401/403)",
             "  4  not found (404)", "  5  precondition failed (412)", "  6  any other server error (status: no leader)",
@@ -60,23 +62,30 @@ public final class Ctl implements Callable<Integer> {
             description = "table (default) or json.")
     Output output = Output.table;
 
+    final InputStream in;
     final PrintStream out;
     final PrintStream err;
     private final Map<String, String> env;
 
-    private Ctl(PrintStream out, PrintStream err, Map<String, String> env) {
+    private Ctl(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.env = env;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.getenv()));
+        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
+    }
+
+    /** Runs one command line with nothing on stdin; answers its exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, InputStream.nullInputStream(), out, err, env);
     }
 
     /** Runs one command line; answers its exit code. Failures print one line on {@code err}. */
-    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new Ctl(out, err, env));
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine commandLine = new CommandLine(new Ctl(in, out, err, env));
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -99,7 +108,8 @@ public final class Ctl implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CtlFailure(USAGE, "a command is needed: get, put, cas, del, ls, audit, watch, status or member (see --help)");
+        throw new CtlFailure(USAGE, "a command is needed: get, put, cas, del, ls, audit, watch, status, member, ns, backup,"
+                + " restore or import (see --help)");
     }
 
     /** The client for the endpoints and key chosen by flag, environment or local cluster default. */

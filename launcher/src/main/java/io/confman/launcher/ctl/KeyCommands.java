@@ -85,10 +85,12 @@ final class KeyCommands {
         @Parameters(index = "0", paramLabel = "NS/KEY")
         String path;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "VALUE", description = "The value (a JSON string value).")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "VALUE",
+                description = "The value (a JSON string value); - reads it from stdin (UTF-8).")
         String value;
 
-        @Option(names = "--file", paramLabel = "FILE", description = "Stream this file's bytes as the value instead.")
+        @Option(names = "--file", paramLabel = "FILE",
+                description = "Stream this file's bytes as the value instead; - streams stdin.")
         Path file;
 
         @Option(names = "--type", paramLabel = "TYPE", description = "The type of a VALUE (default string).")
@@ -137,11 +139,26 @@ final class KeyCommands {
         return Map.of("If-Match", "\"" + version + "\"");
     }
 
+    /** The VALUE or FILE argument that stands for standard input. */
+    static final String STDIN = "-";
+
+    private static String readStdin(Ctl ctl) {
+        try {
+            return new String(ctl.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CtlFailure(Ctl.USAGE, "cannot read stdin: " + CtlClient.describe(e));
+        }
+    }
+
     private static int write(Ctl ctl, KeyPath key, WriteArguments arguments, Map<String, String> conditions) {
         Map<String, String> headers = new HashMap<>(conditions);
         BodyPublisher body;
         String target;
-        if (arguments.file != null) {
+        if (arguments.file != null && arguments.file.toString().equals(STDIN)) {
+            body = BodyPublishers.ofInputStream(() -> ctl.in);
+            headers.put("Content-Type", arguments.contentType);
+            target = key.valuePath();
+        } else if (arguments.file != null) {
             if (!Files.isRegularFile(arguments.file) || !Files.isReadable(arguments.file)) {
                 throw new CtlFailure(Ctl.USAGE, "cannot read file " + arguments.file);
             }
@@ -153,7 +170,8 @@ final class KeyCommands {
             headers.put("Content-Type", arguments.contentType);
             target = key.valuePath();
         } else {
-            ObjectNode json = CtlClient.JSON.createObjectNode().put("value", arguments.value);
+            ObjectNode json = CtlClient.JSON.createObjectNode().put("value", arguments.value.equals(STDIN)
+                    ? readStdin(ctl) : arguments.value);
             if (arguments.type != null) {
                 json.put("type", arguments.type);
             }

@@ -95,9 +95,12 @@ class PipelinedUploadFaultTest {
             Node leader = cluster.awaitLeader(ELECTION);
             Node other = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
             CountDownLatch midway = new CountDownLatch(1);
-            CompletableFuture<HttpResponse<String>> slow = client.sendAsync(throttledPut(leader, "slow", midway),
-                    BodyHandlers.ofString());
+            // A quarter of the usual pace: the upload holds the slot for about 4 s.
+            CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
+                    throttledPut(leader, "slow", midway, MIB / 4), BodyHandlers.ofString());
             assertTrue(midway.await(60, TimeUnit.SECONDS), "the first upload got under way");
+            LocalCluster.await(Duration.ofSeconds(30), "the node receiving the first upload",
+                    () -> tempFiles(leader).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(true));
 
             GeneratedContent small = new GeneratedContent(100 * 1024, 3);
             HttpResponse<String> refused = http.putValue(leader, "faults", "second", small, Map.of());
@@ -113,12 +116,17 @@ class PipelinedUploadFaultTest {
     }
 
     private HttpRequest throttledPut(Node target, String key, CountDownLatch midway) {
+        return throttledPut(target, key, midway, MIB);
+    }
+
+    /** A PUT of {@link #CONTENT} sent at {@code bytesPer20Ms}; {@code midway} opens after 8 MiB. */
+    private HttpRequest throttledPut(Node target, String key, CountDownLatch midway, long bytesPer20Ms) {
         return HttpRequest.newBuilder(BlobHttp.valueUri(target, "faults", key))
                 .timeout(BlobHttp.TIMEOUT)
                 .header("X-Api-Key", LocalCluster.ADMIN_KEY)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(
-                        () -> new Throttled(CONTENT.open(), 8 * MIB, midway)), CONTENT.sizeBytes()))
+                        () -> new Throttled(CONTENT.open(), 8 * MIB, midway, bytesPer20Ms)), CONTENT.sizeBytes()))
                 .build();
     }
 
@@ -144,23 +152,25 @@ class PipelinedUploadFaultTest {
         }
     }
 
-    /** Hands out at most 1 MiB per 20 ms, and says when {@code mark} bytes have gone. */
+    /** Hands out at most {@code slice} bytes per 20 ms, and says when {@code mark} bytes have gone. */
     private static final class Throttled extends FilterInputStream {
         private final long mark;
+        private final long slice;
         private final CountDownLatch reached;
         private long sent;
         private long sliceStarted = System.nanoTime();
         private long inSlice;
 
-        Throttled(InputStream in, long mark, CountDownLatch reached) {
+        Throttled(InputStream in, long mark, CountDownLatch reached, long slice) {
             super(in);
             this.mark = mark;
+            this.slice = slice;
             this.reached = reached;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (inSlice >= MIB) {
+            if (inSlice >= slice) {
                 long waitNanos = TimeUnit.MILLISECONDS.toNanos(20) - (System.nanoTime() - sliceStarted);
                 if (waitNanos > 0) {
                     try {
@@ -173,7 +183,7 @@ class PipelinedUploadFaultTest {
                 sliceStarted = System.nanoTime();
                 inSlice = 0;
             }
-            int n = super.read(buffer, offset, (int) Math.min(length, MIB - inSlice));
+            int n = super.read(buffer, offset, (int) Math.min(length, slice - inSlice));
             if (n > 0) {
                 sent += n;
                 inSlice += n;

@@ -34,6 +34,9 @@ public interface ConfigQueries {
     /** Every entry of every namespace, ordered by namespace then key. */
     List<ConfigEntry> allConfigs();
 
+    /** Every namespace and entry with the position and revision they reflect, read atomically. */
+    StateView view();
+
     /**
      * Up to {@code limit} audit events of a namespace, newest first. Kept even after the namespace
      * is deleted, bounded per namespace. Clamping the HTTP {@code limit} is the caller's job.

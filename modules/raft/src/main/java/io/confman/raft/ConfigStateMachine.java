@@ -62,6 +62,8 @@ public final class ConfigStateMachine implements ConfigQueries {
     private final Lock readLock;
     private final Lock writeLock;
     private ConfigState state;
+    /** See {@link #appliedBeforeReset}; written under the write lock, read without. */
+    private volatile long appliedBeforeReset = -1;
     private volatile ChangeListener listener = ChangeListener.NONE;
 
     public ConfigStateMachine() {
@@ -262,12 +264,21 @@ public final class ConfigStateMachine implements ConfigQueries {
         ConfigState empty = new ConfigState(auditEventsPerNamespace);
         writeLock.lock();
         try {
+            appliedBeforeReset = Math.max(appliedBeforeReset, state.lastApplied.index());
             state = empty;
         } finally {
             writeLock.unlock();
         }
         ChangeListener changes = listener;
         tell(changes::replaced);
+    }
+
+    /**
+     * The highest log index this machine had applied when it was last {@link #reset} (-1 if never):
+     * until it has replayed that far again, its state is older than what it served before.
+     */
+    public long appliedBeforeReset() {
+        return appliedBeforeReset;
     }
 
     /** The audit bound this machine was built with. */
@@ -322,6 +333,17 @@ public final class ConfigStateMachine implements ConfigQueries {
         readLock.lock();
         try {
             return state.allEntries().toList();
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public StateView view() {
+        readLock.lock();
+        try {
+            return new StateView(state.lastApplied, state.lastRevision, List.copyOf(state.namespaces.values()),
+                    state.allEntries().toList());
         } finally {
             readLock.unlock();
         }

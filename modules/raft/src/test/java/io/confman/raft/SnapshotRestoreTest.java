@@ -215,4 +215,21 @@ class SnapshotRestoreTest {
             return n;
         }
     }
+
+    @Test
+    void aResetRemembersHowFarItHadAppliedSoStaleReadsCanWaitForTheReplay() {
+        Node node = new Node();
+        for (int i = 0; i < 5; i++) {
+            node.setConfig("ns", "k" + i, "v" + i);
+        }
+        assertEquals(-1, node.machine.appliedBeforeReset());
+        assertEquals(5, node.machine.lastApplied().index());
+
+        node.machine.reset();
+
+        assertEquals(5, node.machine.appliedBeforeReset());
+        assertEquals(LogPosition.INITIAL, node.machine.lastApplied());
+        node.machine.reset();
+        assertEquals(5, node.machine.appliedBeforeReset(), "a second reset does not lower the mark");
+    }
 }

@@ -8,18 +8,23 @@ import io.confman.monitor.client.NamespaceInfo;
 import io.confman.monitor.logic.Formats;
 import io.confman.monitor.logic.ValuePreview;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * The browser: namespaces → entries → one entry's value, and the namespace's audit trail.
@@ -37,6 +42,8 @@ public final class BrowserModel {
     private final Executor uiExecutor;
     private final ObservableList<NamespaceInfo> namespaces = FXCollections.observableArrayList();
     private final ObservableList<ConfigEntry> entries = FXCollections.observableArrayList();
+    private final FilteredList<ConfigEntry> visibleEntries = new FilteredList<>(entries);
+    private final StringProperty keySearch = new SimpleStringProperty("");
     private final ObservableList<AuditEvent> audit = FXCollections.observableArrayList();
     private final IntegerProperty auditLimit = new SimpleIntegerProperty(DEFAULT_AUDIT_LIMIT);
     private final ReadOnlyStringWrapper namespace = new ReadOnlyStringWrapper("");
@@ -51,6 +58,16 @@ public final class BrowserModel {
     public BrowserModel(Executor background, Executor uiExecutor) {
         this.background = background;
         this.uiExecutor = uiExecutor;
+        keySearch.addListener((obs, old, now) -> visibleEntries.setPredicate(keyContains(now)));
+    }
+
+    /** Keys containing {@code text}, ignoring case; every key for blank text. */
+    private static Predicate<ConfigEntry> keyContains(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        return entry -> entry.key().toLowerCase(Locale.ROOT).contains(wanted);
     }
 
     /** Uses a new client (new node or key); the old one is closed. Clears what was shown. */
@@ -186,6 +203,16 @@ public final class BrowserModel {
     }
 
     /** The selected namespace's audit trail, newest first. */
+    /** The selected namespace's entries whose key contains the key search text (all while it is blank). */
+    public ObservableList<ConfigEntry> visibleEntries() {
+        return FXCollections.unmodifiableObservableList(visibleEntries);
+    }
+
+    /** What the key search field holds; {@link #visibleEntries} shows the namespace's keys containing it. */
+    public StringProperty keySearchProperty() {
+        return keySearch;
+    }
+
     public ObservableList<AuditEvent> audit() {
         return FXCollections.unmodifiableObservableList(audit);
     }

@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -46,7 +47,7 @@ public final class BrowserPane extends BorderPane {
         });
         namespaces.setPrefWidth(220);
 
-        SplitPane middle = new SplitPane(entryTable(model), entryDetail(model), auditPane(model));
+        SplitPane middle = new SplitPane(entryPane(model), entryDetail(model), auditPane(model));
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.35, 0.7);
         SplitPane split = new SplitPane(namespaces, middle);
@@ -54,8 +55,19 @@ public final class BrowserPane extends BorderPane {
         setCenter(split);
     }
 
+    /** The search field over the entry table: typing narrows the keys shown. */
+    private static VBox entryPane(BrowserModel model) {
+        TextField search = new TextField();
+        search.setId(ViewIds.KEY_SEARCH);
+        search.setPromptText("Search keys");
+        search.textProperty().bindBidirectional(model.keySearchProperty());
+        TableView<ConfigEntry> table = entryTable(model);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(4, search, table);
+    }
+
     private static TableView<ConfigEntry> entryTable(BrowserModel model) {
-        TableView<ConfigEntry> table = new TableView<>(model.entries());
+        TableView<ConfigEntry> table = new TableView<>(model.visibleEntries());
         table.setId(ViewIds.ENTRY_TABLE);
         table.getColumns().add(Columns.fixed("Key", 220, ConfigEntry::key));
         table.getColumns().add(Columns.fixed("Type", 80, ConfigEntry::type));

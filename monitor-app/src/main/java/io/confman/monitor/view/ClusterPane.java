@@ -55,17 +55,20 @@ public final class ClusterPane extends BorderPane {
         TableView<NodeRow> table = new TableView<>(model.nodes());
         table.setId(ViewIds.NODE_TABLE);
         table.getColumns().add(Columns.bound("Node", 110, NodeRow::nameProperty));
-        table.getColumns().add(Columns.bound("URL", 170, row -> new ReadOnlyStringWrapper(row.url().toString())));
+        table.getColumns().add(Columns.bound("URL", 150, row -> new ReadOnlyStringWrapper(row.url().toString())));
         table.getColumns().add(Columns.bound("State", 90, NodeRow::stateProperty));
         table.getColumns().add(Columns.bound("Role", 80, NodeRow::roleProperty));
         table.getColumns().add(Columns.bound("Term", 55, NodeRow::termProperty));
         table.getColumns().add(Columns.bound("Commit", 75, NodeRow::commitProperty));
         table.getColumns().add(Columns.bound("Applied", 75, NodeRow::appliedProperty));
         table.getColumns().add(Columns.bound("Lag", 55, NodeRow::lagProperty));
-        table.getColumns().add(Columns.bound("Last snapshot", 200, NodeRow::snapshotProperty));
-        table.getColumns().add(Columns.bound("Blobs (count · bytes · missing)", 210, NodeRow::blobsProperty));
+        table.getColumns().add(Columns.bound("Last snapshot", 170, NodeRow::snapshotProperty));
+        table.getColumns().add(Columns.bound("Blobs (count · bytes · missing)", 180, NodeRow::blobsProperty));
         table.getColumns().add(Columns.bound("Polled", 70, NodeRow::lastPollProperty));
         table.getColumns().add(Columns.bound("Detail", 160, NodeRow::detailProperty));
+        // The columns share the table's width (Detail takes what is left), so none is off-screen
+        // in a 1280-pixel window; the preferred widths above add up to less than that.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(view -> new NodeTableRow());
         table.setPlaceholder(new Label("No nodes configured"));
         return table;

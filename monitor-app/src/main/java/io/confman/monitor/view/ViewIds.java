@@ -4,6 +4,7 @@ package io.confman.monitor.view;
 public final class ViewIds {
 
     public static final String STATUS = "statusText";
+    public static final String KEY_SEARCH = "keySearch";
     public static final String LEADER = "leaderText";
     public static final String TERM = "termText";
     public static final String NODE_TABLE = "nodeTable";

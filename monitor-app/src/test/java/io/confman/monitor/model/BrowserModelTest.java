@@ -56,6 +56,17 @@ class BrowserModelTest {
     }
 
     @Test
+    void theKeySearchNarrowsTheEntriesShownIgnoringCase() {
+        browser.selectNamespace("prod");
+        browser.keySearchProperty().set("BI");
+        assertEquals(List.of("big"), browser.visibleEntries().stream().map(ConfigEntry::key).toList());
+        browser.keySearchProperty().set("nothing like it");
+        assertEquals(List.of(), browser.visibleEntries());
+        browser.keySearchProperty().set(" ");
+        assertEquals(List.of("small", "big"), browser.visibleEntries().stream().map(ConfigEntry::key).toList());
+    }
+
+    @Test
     void inlineEntryShowsItsValue() {
         browser.selectNamespace("prod");
         browser.selectEntry(browser.entries().get(0));

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,5 +117,24 @@ class MonitorWindowTest {
         cluster.stop(1);
         waitUntil(() -> "NO QUORUM".equals(statusText(robot)));
         waitUntil(() -> cellTexts(robot, ViewIds.NODE_TABLE).stream().filter("OFFLINE"::equals).count() == 2);
+    }
+
+    @Test
+    void theNodeTableFitsA1280PixelWideWindowWithItsDetailColumn(FxRobot robot) throws Exception {
+        waitUntil(() -> "HEALTHY".equals(statusText(robot)));
+        onFx(() -> {
+            Stage stage = (Stage) robot.lookup("#" + ViewIds.NODE_TABLE).query().getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> onFx(() -> {
+            TableView<?> table = robot.lookup("#" + ViewIds.NODE_TABLE).queryTableView();
+            TableColumn<?, ?> detail = table.getColumns().getLast();
+            double columns = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+            return "Detail".equals(detail.getText()) && table.getWidth() > 1_000 && columns <= table.getWidth()
+                    && detail.getWidth() >= 100;
+        }));
     }
 }

@@ -7,14 +7,17 @@ import io.confman.raft.ConfigQueries;
 import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.LogPosition;
 import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.RaftUnavailableException;
 import io.confman.raft.node.ReplicatedStateMachine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -27,6 +30,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ReplicatedConfigStore {
     /** Sends each next batch when an entry completes; one task per entry, not per write. */
     private static final Executor DISPATCHER = Executors.newVirtualThreadPerTaskExecutor();
+    /** How often a stale read waiting for a replay looks again. */
+    private static final Duration REPLAY_POLL = Duration.ofMillis(5);
 
     private final ClusterNode node;
     private final ConfigStateMachine state;
@@ -122,8 +127,31 @@ public final class ReplicatedConfigStore {
         return node.readBarrier().thenApply(ignored -> state);
     }
 
-    /** The local state as it is now; may lag behind the leader. */
+    /**
+     * The local state as it is now; may lag behind the leader, but never goes back in time: after
+     * the node replays its log from the start (its Raft division reopened), this waits until the
+     * state is at least as new as what it served before, up to the request timeout.
+     *
+     * @throws RaftUnavailableException.Timeout the replay did not get there in time (503)
+     */
     public ConfigQueries stale() {
+        long servedBefore = state.appliedBeforeReset();
+        if (state.lastApplied().index() >= servedBefore) {
+            return state;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(node.settings().requestTimeoutMillis());
+        while (state.lastApplied().index() < servedBefore) {
+            if (System.nanoTime() > deadline) {
+                throw new RaftUnavailableException.Timeout("this node is replaying its log (its Raft division "
+                        + "reopened) and is not yet back at index " + servedBefore + "; retry shortly", null);
+            }
+            try {
+                Thread.sleep(REPLAY_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RaftUnavailableException.Timeout("interrupted while the log is replayed", e);
+            }
+        }
         return state;
     }
 }

@@ -6,7 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 
 /**
  * Registers the {@code /api/v1} configuration routes: namespaces, config entries, the
- * cross-namespace config list, audit, watch and the cluster's members. Errors are answered by the routing-wide problem handler
+ * cross-namespace config list, audit, watch, backup and the cluster's members. Errors are answered by the routing-wide problem handler
  * that {@code ConfmanWebServer} installs.
  */
 public final class ApiRoutes {
@@ -31,6 +31,7 @@ public final class ApiRoutes {
                         largeValues, largeValueReader),
                 new WatchService(guard, raft, services.changes(), new WatchEvents(services.store().stale(), services.blobs()),
                         watchHeartbeatMillis),
+                new BackupService(guard, raft, largeValueReader),
                 new MembersService(guard, services.node()));
     }
 }
