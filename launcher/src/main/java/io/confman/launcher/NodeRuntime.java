@@ -61,7 +61,11 @@ public final class NodeRuntime implements AutoCloseable {
         long started = System.nanoTime();
         var self = settings.raft().self();
         requireFree("http", settings.web().host(), settings.web().port());
-        requireFree("raft", self.raftHost(), self.raftPort());
+        // Ratis binds the member address's port unless raft.ratis names another (a proxy may hold the
+        // advertised one, as in the fault suite); that is the port that must be free.
+        String boundRaftPort = settings.raft().ratisProperties().get("raft.grpc.server.port");
+        requireFree("raft", self.raftHost(), boundRaftPort != null ? Integer.parseInt(boundRaftPort.trim())
+                : self.raftPort());
         Files.createDirectories(settings.dataDir());
         BlobStore blobs = FileBlobStore.open(settings.dataDir().resolve("blobs"), settings.blob().reserveFreeBytes());
         var state = new ConfigStateMachine(settings.auditEventsPerNamespace());

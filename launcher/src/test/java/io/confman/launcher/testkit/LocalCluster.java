@@ -57,11 +57,13 @@ public final class LocalCluster implements AutoCloseable {
      */
     private volatile boolean forming;
 
-    private LocalCluster(Path dir, int size, Map<String, String> settings) {
+    private LocalCluster(Path dir, int size, Map<String, String> settings, boolean separateRaftAddresses) {
         this.dir = dir;
         this.settings = settings;
         for (int i = 1; i <= size; i++) {
-            nodes.add(new Node("node" + i, freePort(), freePort(), dir.resolve("node" + i)));
+            int raftPort = freePort();
+            nodes.add(new Node("node" + i, freePort(), raftPort, separateRaftAddresses ? freePort() : raftPort,
+                    dir.resolve("node" + i)));
         }
     }
 
@@ -75,10 +77,24 @@ public final class LocalCluster implements AutoCloseable {
      * into every node's base file (e.g. {@code raft.snapshotInterval=10}).
      */
     public static LocalCluster start(int size, Map<String, String> settings) {
+        return start(size, settings, false);
+    }
+
+    /**
+     * Starts {@code size} nodes whose members reach each other's Raft port at an address of its
+     * own ({@link Node#advertisedRaftPort}), where a proxy may stand (the fault suite's partitions);
+     * each node binds Ratis to its real {@link Node#raftPort} through {@code raft.ratis}.
+     */
+    public static LocalCluster startBehindRaftProxies(int size, Map<String, String> settings) {
+        return start(size, settings, true);
+    }
+
+    private static LocalCluster start(int size, Map<String, String> settings, boolean separateRaftAddresses) {
         try {
             Path root = Path.of("target", "local-clusters").toAbsolutePath();
             Files.createDirectories(root);
-            LocalCluster cluster = new LocalCluster(Files.createTempDirectory(root, "cluster-"), size, settings);
+            LocalCluster cluster = new LocalCluster(Files.createTempDirectory(root, "cluster-"), size, settings,
+                    separateRaftAddresses);
             cluster.writeBaseConfig(cluster.baseConfigFile(), cluster.memberYaml(cluster.nodes));
             cluster.forming = true;
             for (Node node : cluster.nodes) {
@@ -101,7 +117,9 @@ public final class LocalCluster implements AutoCloseable {
      * add it through the members API. It is killed with the others on {@link #close}.
      */
     public Node newNode() {
-        Node node = new Node("node" + (nodes.size() + 1), freePort(), freePort(), dir.resolve("node" + (nodes.size() + 1)));
+        int raftPort = freePort();
+        Node node = new Node("node" + (nodes.size() + 1), freePort(), raftPort, raftPort,
+                dir.resolve("node" + (nodes.size() + 1)));
         nodes.add(node);
         return node;
     }
@@ -185,7 +203,7 @@ public final class LocalCluster implements AutoCloseable {
                     - id: "%s"
                       url: "http://127.0.0.1:%d/"
                       raftAddress: "127.0.0.1:%d"
-                """.formatted(n.id, n.httpPort, n.raftPort)).collect(Collectors.joining());
+                """.formatted(n.id, n.httpPort, n.advertisedRaftPort)).collect(Collectors.joining());
     }
 
     /** Starts (or restarts) {@code node}'s process with the cluster's base config. */
@@ -227,8 +245,14 @@ public final class LocalCluster implements AutoCloseable {
     public List<String> nodeArgs(Node node, Path baseConfig) {
         Path nodeFile = dir.resolve(node.id + ".yaml");
         try {
-            Files.writeString(nodeFile, "node:\n  id: \"" + node.id + "\"\n  dataDir: \"" + node.dataDir + "\"\n"
-                    + (forming ? "cluster:\n  initialState: \"new\"\n" : ""));
+            String yaml = "node:\n  id: \"" + node.id + "\"\n  dataDir: \"" + node.dataDir + "\"\n"
+                    + (forming ? "cluster:\n  initialState: \"new\"\n" : "");
+            if (node.advertisedRaftPort != node.raftPort) {
+                String ratis = settings.getOrDefault("raft.ratis", "");
+                yaml += "raft:\n  ratis: \"" + (ratis.isBlank() ? "" : ratis + ", ") + "raft.grpc.server.port="
+                        + node.raftPort + "\"\n";
+            }
+            Files.writeString(nodeFile, yaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -332,13 +356,15 @@ public final class LocalCluster implements AutoCloseable {
         private final String id;
         private final int httpPort;
         private final int raftPort;
+        private final int advertisedRaftPort;
         private final Path dataDir;
         private volatile NodeProcess process;
 
-        Node(String id, int httpPort, int raftPort, Path dataDir) {
+        Node(String id, int httpPort, int raftPort, int advertisedRaftPort, Path dataDir) {
             this.id = id;
             this.httpPort = httpPort;
             this.raftPort = raftPort;
+            this.advertisedRaftPort = advertisedRaftPort;
             this.dataDir = dataDir;
         }
 
@@ -352,6 +378,11 @@ public final class LocalCluster implements AutoCloseable {
 
         public int raftPort() {
             return raftPort;
+        }
+
+        /** Where the other members reach this node's Raft port (a proxy's, or {@link #raftPort} itself). */
+        public int advertisedRaftPort() {
+            return advertisedRaftPort;
         }
 
         public Path dataDir() {

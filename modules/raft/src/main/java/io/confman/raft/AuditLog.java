@@ -21,19 +21,19 @@ final class AuditLog implements Iterable<AuditEvent> {
         this.capacityEvents = capacityEvents;
     }
 
-    /** Records a new event, dropping the oldest one when full. */
-    void record(AuditEvent event) {
+    /** Records a new event, dropping the oldest one when full; returns the dropped one or null. */
+    AuditEvent record(AuditEvent event) {
         newestFirst.addFirst(event);
-        if (newestFirst.size() > capacityEvents) {
-            newestFirst.removeLast();
-        }
+        return newestFirst.size() > capacityEvents ? newestFirst.removeLast() : null;
     }
 
     /** Appends an event older than all held ones (snapshot restore); ignored when full. */
-    void appendOlder(AuditEvent event) {
-        if (newestFirst.size() < capacityEvents) {
-            newestFirst.addLast(event);
+    boolean appendOlder(AuditEvent event) {
+        if (newestFirst.size() >= capacityEvents) {
+            return false;
         }
+        newestFirst.addLast(event);
+        return true;
     }
 
     List<AuditEvent> newest(int limit) {

@@ -22,6 +22,8 @@ final class ConfigState {
     final NavigableMap<String, Namespace> namespaces = new TreeMap<>();
     final NavigableMap<String, NavigableMap<String, ConfigEntry>> entries = new TreeMap<>();
     final NavigableMap<String, AuditLog> audit = new TreeMap<>();
+    /** The blobs named by {@link #entries} and {@link #audit}; changed only through the methods below. */
+    final BlobReferences blobReferences = new BlobReferences();
     final int auditEventsPerNamespace;
     LogPosition lastApplied = LogPosition.INITIAL;
     long malformedEntries;
@@ -44,7 +46,11 @@ final class ConfigState {
 
     /** Stores an entry, replacing any with the same namespace and key; returns the replaced one. */
     ConfigEntry putEntry(ConfigEntry entry) {
-        return entries.computeIfAbsent(entry.namespace(), ignored -> new TreeMap<>()).put(entry.key(), entry);
+        ConfigEntry replaced = entries.computeIfAbsent(entry.namespace(), ignored -> new TreeMap<>())
+                .put(entry.key(), entry);
+        blobReferences.add(entry);
+        blobReferences.remove(replaced);
+        return replaced;
     }
 
     ConfigEntry removeEntry(String namespace, String key) {
@@ -56,19 +62,35 @@ final class ConfigState {
         if (keys.isEmpty()) {
             entries.remove(namespace);
         }
+        blobReferences.remove(removed);
         return removed;
     }
 
     /** Removes and returns all entries of a namespace, in key order (empty map when none). */
     Map<String, ConfigEntry> removeNamespaceEntries(String namespace) {
         NavigableMap<String, ConfigEntry> removed = entries.remove(namespace);
-        return removed == null ? Map.of() : removed;
+        if (removed == null) {
+            return Map.of();
+        }
+        removed.values().forEach(blobReferences::remove);
+        return removed;
     }
 
     void record(AuditEvent event) {
-        auditLog(event.namespace()).record(event);
+        blobReferences.add(event);
+        AuditEvent dropped = auditLog(event.namespace()).record(event);
+        if (dropped != null) {
+            blobReferences.remove(dropped);
+        }
         if (recordedEvents != null) {
             recordedEvents.add(event);
+        }
+    }
+
+    /** Appends an event older than all held ones of its namespace (snapshot restore). */
+    void restoreOlder(AuditEvent event) {
+        if (auditLog(event.namespace()).appendOlder(event)) {
+            blobReferences.add(event);
         }
     }
 

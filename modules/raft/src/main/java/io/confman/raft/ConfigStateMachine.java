@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -400,41 +399,38 @@ public final class ConfigStateMachine implements ConfigQueries {
         }
     }
 
+    /** Kept up to date on every apply and restore, so the lock is held for O(referenced blobs) only. */
     @Override
     public Set<String> referencedBlobHashes() {
-        Set<String> hashes = new TreeSet<>();
         readLock.lock();
         try {
-            state.allEntries().filter(ConfigEntry::blobBacked).forEach(entry -> hashes.add(entry.blob().sha256()));
-            state.allAuditEvents().forEach(event -> {
-                addReference(hashes, event.oldBlob());
-                addReference(hashes, event.newBlob());
-            });
+            return state.blobReferences.snapshot();
         } finally {
             readLock.unlock();
         }
-        return Set.copyOf(hashes);
     }
 
-    private static void addReference(Set<String> hashes, String blobSha256) {
-        if (blobSha256 != null) {
-            hashes.add(blobSha256);
-        }
-    }
-
+    /**
+     * Hashes a captured view of the state (references to its immutable records), so the lock is held
+     * only while the references are copied, not while the whole state is encoded and digested.
+     */
     @Override
     public String stateHash() {
+        StateSnapshots.Capture capture;
         readLock.lock();
         try {
+            capture = StateSnapshots.capture(state);
+        } finally {
+            readLock.unlock();
+        }
+        try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            StateSnapshots.write(state, new DigestOutputStream(OutputStream.nullOutputStream(), sha));
+            capture.write(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         } catch (IOException e) {
             throw new IllegalStateException("writing to a null stream cannot fail", e);
-        } finally {
-            readLock.unlock();
         }
     }
 }

@@ -59,8 +59,10 @@ final class StateSnapshots {
 
         @Override
         public void metadata(SnapshotMetadata metadata) throws InvalidSnapshotException {
+            // Not "lastRevision >= lastAppliedIndex": a rejected or malformed last command moves the
+            // applied index without giving a revision, and a snapshot taken then is valid.
             if (metadata.lastAppliedIndex() < -1 || metadata.lastAppliedTerm() < 0 || metadata.malformedEntries() < 0
-                    || metadata.lastRevision() < metadata.lastAppliedIndex()) {
+                    || metadata.lastRevision() < 0) {
                 throw new InvalidSnapshotException("snapshot metadata out of range: " + metadata);
             }
             state.lastApplied = new LogPosition(metadata.lastAppliedTerm(), metadata.lastAppliedIndex());
@@ -85,7 +87,7 @@ final class StateSnapshots {
 
         @Override
         public void auditEvent(AuditEvent event) {
-            state.auditLog(event.namespace()).appendOlder(event);
+            state.restoreOlder(event);
         }
     }
 }

@@ -65,6 +65,31 @@ class SnapshotRestoreTest {
         assertEquals(original.machine.stateHash(), copy.stateHash());
     }
 
+    /**
+     * A rejected command (a failed If-Match, a delete of an absent key) moves the applied index but
+     * gives no revision, so a snapshot taken right after one holds a newest revision below its
+     * applied index; such a snapshot is valid and must load (it once was refused as out of range,
+     * which stopped a restarting node and a follower installing it).
+     */
+    @Test
+    void aSnapshotTakenRightAfterARejectedCommandRestores() throws IOException {
+        ConfigStateMachine machine = new ConfigStateMachine(50);
+        machine.apply(new LogPosition(1, 1), new io.confman.codec.command.SetConfig("prod", "k", "v", "string",
+                Node.ACTOR, Node.timestampFor(1), io.confman.codec.command.Preconditions.NONE));
+        ApplyResult rejected = machine.apply(new LogPosition(1, 2), new io.confman.codec.command.DeleteConfig("prod",
+                "absent", Node.ACTOR, Node.timestampFor(2), io.confman.codec.command.Preconditions.NONE));
+        assertTrue(rejected instanceof ApplyResult.Rejected, rejected.toString());
+        ConfigStateMachine restored = new ConfigStateMachine(50);
+        assertEquals(new LogPosition(1, 2), restored.restore(new ByteArrayInputStream(snapshotOf(machine))));
+        assertEquals(machine.stateHash(), restored.stateHash());
+        Node original = new Node(machine);
+        Node continued = new Node(restored);
+        for (byte[] entry : ApplyFuzzTest.validEntries(50, 7)) {
+            assertEquals(original.applyBytes(entry), continued.applyBytes(entry));
+        }
+        assertEquals(machine.stateHash(), restored.stateHash());
+    }
+
     @Test
     void aFlippedByteIsRefusedAndTheCurrentStateStays() throws IOException {
         byte[] damaged = snapshotOf(populated(300).machine);
