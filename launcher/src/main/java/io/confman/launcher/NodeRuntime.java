@@ -43,6 +43,7 @@ public final class NodeRuntime implements AutoCloseable {
     private final RunningServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<String> refusal = new AtomicReference<>();
+    private volatile RaftLiveness raftLiveness;
     private volatile RuleAgreement ruleAgreement;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -96,6 +97,7 @@ public final class NodeRuntime implements AutoCloseable {
         blobMaintenance.start();
         NodeRuntime runtime = new NodeRuntime(settings, node, changes, blobPeers, blobMaintenance, http);
         runtime.checkRulesAgree();
+        runtime.watchRaftServer();
         return runtime;
     }
 
@@ -108,12 +110,21 @@ public final class NodeRuntime implements AutoCloseable {
         List<Member> peers = settings.raft().members().stream()
                 .filter(m -> !m.id().equals(settings.raft().nodeId())).toList();
         ruleAgreement = new RuleAgreement(peers, settings.clusterToken(), settings.auditEventsPerNamespace(),
-                reason -> {
-                    LOG.error("node {} stops: {}", settings.raft().nodeId(), reason);
-                    refusal.set(reason);
-                    close();
-                });
+                this::stopBecause);
         ruleAgreement.start();
+    }
+
+    /** Stops the node when its Raft server stops on its own (see {@link RaftLiveness}). */
+    private void watchRaftServer() {
+        raftLiveness = new RaftLiveness(node::raftRunning, this::stopBecause);
+        raftLiveness.start();
+    }
+
+    private void stopBecause(String reason) {
+        LOG.error("node {} stops: {}", settings.raft().nodeId(), reason);
+        refusal.set(reason);
+        // Not on the watcher's own thread, which closing shuts down.
+        Thread.ofPlatform().name("node-stop").start(this::close);
     }
 
     /** Why the node stopped by itself after it started, if it did. */
@@ -149,6 +160,9 @@ public final class NodeRuntime implements AutoCloseable {
         try {
             if (ruleAgreement != null) {
                 ruleAgreement.close();
+            }
+            if (raftLiveness != null) {
+                raftLiveness.close();
             }
             // Watch streams end first, so the HTTP server's graceful stop does not wait on them.
             changes.close();

@@ -41,6 +41,15 @@ public interface ClusterNode extends AutoCloseable {
     CompletableFuture<Void> readBarrier();
 
     /**
+     * Whether this node's Raft server is running. False once it stopped on its own (e.g. its log
+     * writer failed and closed it); a node in that state serves nothing but 503s until restarted.
+     * Any thread.
+     */
+    default boolean raftRunning() {
+        return true;
+    }
+
+    /**
      * The members as this node's copy of the Raft configuration lists them (the static member list
      * only bootstraps a new cluster; afterwards the Raft configuration is the truth). Cheap, never
      * blocks on the network. The default, for twins without runtime membership, is the static

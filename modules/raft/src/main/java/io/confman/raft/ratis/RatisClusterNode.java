@@ -215,6 +215,18 @@ public final class RatisClusterNode implements ClusterNode {
     }
 
     @Override
+    public boolean raftRunning() {
+        if (membership.reopening()) {
+            return true;
+        }
+        try {
+            return server.getLifeCycleState().isRunning() && server.getDivision(group.getGroupId()).getInfo().isAlive();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
     public NodeStatus status() {
         try {
             var division = server.getDivision(group.getGroupId());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ratis.client.RaftClient;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RatisMembership {
     private static final Logger LOG = LoggerFactory.getLogger(RatisMembership.class);
+    /** Set while the division is closed and opened again on purpose: not a failure of the server. */
+    private final AtomicBoolean reopening = new AtomicBoolean();
     /** Membership changes block on the Raft client: one virtual thread each. */
     private static final Executor CHANGES = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -123,6 +126,20 @@ final class RatisMembership {
      * log, its watchers told the state was replaced). The server's ports stay open throughout.
      */
     private void reopenDivision() throws IOException {
+        reopening.set(true);
+        try {
+            closeAndOpenDivision();
+        } finally {
+            reopening.set(false);
+        }
+    }
+
+    /** Whether the division is being closed and opened again on purpose (see {@link #reopenDivision}). */
+    boolean reopening() {
+        return reopening.get();
+    }
+
+    private void closeAndOpenDivision() throws IOException {
         RaftGroupId groupId = group.getGroupId();
         RaftClientReply removed = server.groupManagement(GroupManagementRequest.newRemove(localClientId, server.getId(),
                 localCallIds.incrementAndGet(), groupId, false, false));
