@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Yields at most {@code limit} bytes of the underlying stream (a range read). */
-final class BoundedInputStream extends FilterInputStream {
+public final class BoundedInputStream extends FilterInputStream {
 
     private long remaining;
 
-    BoundedInputStream(InputStream in, long limit) {
+    public BoundedInputStream(InputStream in, long limit) {
         super(in);
         this.remaining = limit;
     }

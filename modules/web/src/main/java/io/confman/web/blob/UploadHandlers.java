@@ -101,12 +101,12 @@ final class UploadHandlers {
     }
 
     void commit(ServerRequest req, ServerResponse res) {
-        Session session = session(req);
+        AccessGuard.Target target = guard.requireNamespace(req, Permission.WRITE_CONFIG);
+        Session session = session(req, target);
         if (session.declaredBytes() >= 0 && session.offset() != session.declaredBytes()) {
             throw new ApiException(ProblemType.CONFLICT, "the upload holds " + session.offset() + " of its "
                     + session.declaredBytes() + " bytes; send the rest first");
         }
-        AccessGuard.Target target = guard.requireNamespace(req, Permission.WRITE_CONFIG);
         ConfigEntry entry;
         try (InputStream whole = call(() -> uploads.read(session.id()))) {
             entry = raw.storeAndCommit(target, session.key(), whole, session.contentType(),
@@ -126,7 +126,10 @@ final class UploadHandlers {
 
     /** The upload the path names, checked against the caller's access and the path's namespace and key. */
     private Session session(ServerRequest req) {
-        AccessGuard.Target target = guard.requireNamespace(req, Permission.WRITE_CONFIG);
+        return session(req, guard.requireNamespace(req, Permission.WRITE_CONFIG));
+    }
+
+    private Session session(ServerRequest req, AccessGuard.Target target) {
         String key = Requests.key(req);
         String id = req.path().pathParameters().get(UPLOAD);
         return call(() -> uploads.find(id))
