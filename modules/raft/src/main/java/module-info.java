@@ -10,9 +10,10 @@ module io.confman.raft {
 
     exports io.confman.raft;
     exports io.confman.raft.node;
+    exports io.confman.raft.start;
     exports io.confman.raft.store;
     exports io.confman.raft.watch;
 
-    // The Raft reply record is serialised with Jackson's databind.
-    opens io.confman.raft.store to com.fasterxml.jackson.databind;
+    // The Raft reply record (ReplyCodec) is serialised with Jackson's databind.
+    opens io.confman.raft.ratis to com.fasterxml.jackson.databind;
 }

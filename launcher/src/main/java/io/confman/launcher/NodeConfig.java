@@ -1,8 +1,8 @@
 package io.confman.launcher;
 
 import io.confman.raft.node.Member;
-import io.confman.raft.node.RaftNodes;
 import io.confman.raft.node.RaftSettings;
+import io.confman.raft.start.RaftNodes;
 import io.confman.web.ApiKey;
 import io.confman.web.BlobSettings;
 import io.confman.web.WebSettings;

@@ -7,8 +7,8 @@ import io.confman.blob.peer.HttpBlobPeerClient;
 import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
-import io.confman.raft.node.RaftNodes;
 import io.confman.raft.node.StartupRefusedException;
+import io.confman.raft.start.RaftNodes;
 import io.confman.raft.store.ReplicatedConfigStore;
 import io.confman.raft.watch.ChangeFeed;
 import io.confman.web.ConfmanWebServer;
@@ -72,7 +72,7 @@ public final class NodeRuntime implements AutoCloseable {
         var state = new ConfigStateMachine(settings.auditEventsPerNamespace());
         var changes = new ChangeFeed(settings.web().watchQueueEvents(), settings.web().maxWatchers());
         state.listen(changes);
-        ClusterNode node = RaftNodes.start(settings.raft(), ReplicatedConfigStore.replicated(state));
+        ClusterNode node = RaftNodes.start(settings.raft(), state);
         var blobPeers = new HttpBlobPeerClient(blobs, settings.clusterToken(), settings.blob().maxSizeBytes(),
                 java.time.Duration.ofMillis(settings.raft().requestTimeoutMillis()));
         var store = new ReplicatedConfigStore(node, state);

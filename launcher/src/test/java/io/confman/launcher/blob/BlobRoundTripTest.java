@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Timeout;
  * each): upload through {@code PUT .../value}, read back from every node with identical SHA-256,
  * ranges, conditional GETs, Content-Digest, and self-healing reads (a corrupt or deleted copy on
  * one node is fetched from a peer). The reconciler and GC are slowed to once an hour here so the
- * healing seen is the read path's own. Values are generated and hashed as streams.
+ * healing seen is the read path's own. Values are generated and hashed as streams. The rules of
+ * one node (access, ranges, digests on one node) are also the web module's RawValueApiTest.
  */
 @Timeout(600)
 class BlobRoundTripTest {
@@ -263,26 +264,6 @@ class BlobRoundTripTest {
         assertEquals(content.sha256(100, 100), got.sha256());
         assertTrue(Files.exists(blobFile(follower, content.sha256())), "the fetched copy was stored");
         assertEquals(content.sha256(), fileSha256(blobFile(follower, content.sha256())));
-    }
-
-    @Test
-    void rawValuesNeedAKeyAndAWriterRole() {
-        GeneratedContent content = new GeneratedContent(10, 12);
-        HttpResponse<String> anonymous = http.send("PUT", BlobHttp.valueUri(leader, "auth", "k"),
-                BlobHttp.body(content), Map.of());
-        assertEquals(401, anonymous.statusCode(), anonymous.body());
-        HttpResponse<String> reader = http.send("PUT", BlobHttp.valueUri(leader, "auth", "k"), BlobHttp.body(content),
-                Map.of("X-Api-Key", LocalCluster.READER_KEY));
-        assertEquals(403, reader.statusCode(), reader.body());
-        HttpResponse<String> scoped = http.send("PUT", BlobHttp.valueUri(leader, "auth", "k"), BlobHttp.body(content),
-                Map.of("X-Api-Key", LocalCluster.SCOPED_EDITOR_KEY));
-        assertEquals(403, scoped.statusCode(), scoped.body());
-        HttpResponse<String> badName = http.send("PUT", BlobHttp.valueUri(leader, "a!b", "k"), BlobHttp.body(content),
-                Map.of("X-Api-Key", LocalCluster.ADMIN_KEY));
-        assertEquals(400, badName.statusCode(), badName.body());
-        HttpResponse<String> readerGet = http.send("GET", BlobHttp.valueUri(leader, "auth", "k"),
-                BodyPublishers.noBody(), Map.of("X-Api-Key", LocalCluster.READER_KEY));
-        assertEquals(404, readerGet.statusCode(), "a reader may read; nothing was stored: " + readerGet.body());
     }
 
     @Test

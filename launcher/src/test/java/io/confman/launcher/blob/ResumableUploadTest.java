@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Resumable uploads on a real cluster: a value sent in parts through a follower, one part cut off
  * mid-body by a dropped connection and resumed from the offset the node reports, then committed
- * with its digest and read back whole from another node; wrong offsets, other nodes, unfinished
- * and abandoned uploads, and access rules.
+ * with its digest and read back whole from another node; wrong offsets and other nodes. Unfinished
+ * and abandoned uploads and the access rules, on one node, are the web module's UploadApiTest.
  */
 @Timeout(240)
 class ResumableUploadTest {
@@ -95,39 +95,6 @@ class ResumableUploadTest {
         assertEquals(content.sha256(), read.sha256());
         assertEquals(404, send("HEAD", follower, location, BodyPublishers.noBody(), Map.of()).statusCode(),
                 "a committed upload is gone");
-    }
-
-    @Test
-    void anUnfinishedUploadIsNotCommittedAndAnAbandonedOneIsGone() throws Exception {
-        GeneratedContent content = new GeneratedContent(MIB, 32);
-        String location = send("POST", leader, "part/uploads", BodyPublishers.noBody(),
-                Map.of("Upload-Length", Long.toString(content.sizeBytes()))).headers().firstValue("Location").orElseThrow();
-        append(leader, location, content, 0, MIB / 2);
-
-        HttpResponse<String> early = send("POST", leader, location + "/commit", BodyPublishers.noBody(), Map.of());
-        assertEquals(409, early.statusCode(), early::body);
-        assertEquals(404, http.getValue(leader, "uploads", "part", Map.of()).status());
-
-        assertEquals(204, send("DELETE", leader, location, BodyPublishers.noBody(), Map.of()).statusCode());
-        assertEquals(404, send("HEAD", leader, location, BodyPublishers.noBody(), Map.of()).statusCode());
-        assertEquals(404, send("PATCH", leader, location, part(content, 0, 10), Map.of("Upload-Offset", "0"))
-                .statusCode());
-    }
-
-    @Test
-    void readersCannotUploadAndBadHeadersAreRefused() {
-        HttpResponse<String> reader = http.send("POST", uri(leader, "denied/uploads"), BodyPublishers.noBody(),
-                Map.of("X-Api-Key", LocalCluster.READER_KEY));
-        assertEquals(403, reader.statusCode(), reader::body);
-        assertEquals(400, send("POST", leader, "bad/uploads", BodyPublishers.noBody(), Map.of("Upload-Length", "-5"))
-                .statusCode());
-        assertEquals(413, send("POST", leader, "huge/uploads", BodyPublishers.noBody(),
-                Map.of("Upload-Length", Long.toString(Long.MAX_VALUE / 2))).statusCode());
-        String location = send("POST", leader, "noffset/uploads", BodyPublishers.noBody(), Map.of())
-                .headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> noOffset = send("PATCH", leader, location, BodyPublishers.ofString("x"), Map.of());
-        assertEquals(400, noOffset.statusCode(), noOffset::body);
-        assertEquals("application/problem+json", noOffset.headers().firstValue("Content-Type").orElse(""));
     }
 
     private long append(Node node, String location, GeneratedContent content, long offset, long length) {

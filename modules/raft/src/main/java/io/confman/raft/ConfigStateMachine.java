@@ -1,6 +1,5 @@
 package io.confman.raft;
 
-import io.confman.codec.command.Command;
 import io.confman.codec.command.CommandBatch;
 import io.confman.codec.command.CommandCodec;
 import io.confman.codec.command.DecodeResult;
@@ -12,10 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +33,11 @@ import org.slf4j.LoggerFactory;
  * revision = log index, or just above it for the later commands of a batch entry (unique and
  * increasing either way); deleting a namespace cascades to its entries.
  *
- * <p><b>Threads.</b> {@link #apply}, {@link #advance}, {@link #restore} and {@link #reset} are
- * called by one thread at a time, in log order — Ratis's apply thread. {@link #writeSnapshot} is called while that thread
- * applies nothing (the caller pauses it). The {@link ConfigQueries} methods may be called by any
- * number of threads concurrently with all of these. A read-write lock makes each apply atomic for
- * readers; queries copy what they return into immutable values, so a caller never holds the lock
+ * <p><b>Threads.</b> {@link #applyEntry}, {@link #restore} and {@link #reset} are called by one
+ * thread at a time, in log order — Ratis's apply thread, or the caller's thread in the in-memory
+ * node. {@link #captureSnapshot} is called while that thread applies nothing (the caller pauses
+ * it). The {@link ConfigQueries} methods may be called by any number of threads concurrently with
+ * all of these. A read-write lock makes each apply atomic for readers; queries copy what they return into immutable values, so a caller never holds the lock
  * after a query returns. A restore builds the new state outside the lock and swaps it in only after
  * the snapshot's digest verified.
  *
@@ -95,11 +94,6 @@ public final class ConfigStateMachine implements ConfigQueries {
         return applyDecoded(position, List.of(CommandCodec.decode(entry))).getFirst();
     }
 
-    /** Applies an already decoded command at {@code position}, e.g. in an in-memory single node. */
-    public ApplyResult apply(LogPosition position, Command command) {
-        return applyDecoded(position, List.of(new DecodeResult.Decoded(command, 0))).getFirst();
-    }
-
     /**
      * Decodes and applies the entry at {@code position}, a single command or a {@link CommandBatch}
      * whose commands apply in order, atomically for readers; one result per command (one {@link
@@ -107,19 +101,6 @@ public final class ConfigStateMachine implements ConfigQueries {
      */
     public List<ApplyResult> applyEntry(LogPosition position, ByteBuffer entry) {
         return applyDecoded(position, CommandBatch.decode(entry));
-    }
-
-    /**
-     * Records that the log entry at {@code position} carried no command (a Raft configuration or
-     * leader no-op entry), so the applied index keeps pace with the log. Apply thread only.
-     */
-    public void advance(LogPosition position) {
-        writeLock.lock();
-        try {
-            moveTo(position);
-        } finally {
-            writeLock.unlock();
-        }
     }
 
     private List<ApplyResult> applyDecoded(LogPosition position, List<DecodeResult> commands) {
@@ -191,48 +172,16 @@ public final class ConfigStateMachine implements ConfigQueries {
     }
 
     /**
-     * Writes the whole state as a snapshot (see {@code io.confman.codec.snapshot.SnapshotFormat}),
-     * streamed to {@code out}, which the caller buffers, syncs and closes. Call while apply is
-     * paused; queries may run meanwhile.
-     *
-     * @return the snapshot's position: the state's last applied term and index
-     */
-    public LogPosition writeSnapshot(OutputStream out) throws IOException {
-        readLock.lock();
-        try {
-            StateSnapshots.write(state, out);
-            return state.lastApplied;
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    /**
      * Freezes the current state for a snapshot written later, on any thread: copies only references
      * (the records are immutable), so the apply thread pauses for microseconds per record instead of
-     * for the whole write. Call while apply is paused.
+     * for the whole write. Call while apply is paused; queries may run meanwhile.
      */
     public SnapshotCapture captureSnapshot() {
         readLock.lock();
         try {
-            StateSnapshots.Capture capture = StateSnapshots.capture(state);
-            return new SnapshotCapture(state.lastApplied, capture::write);
+            return StateSnapshots.capture(state);
         } finally {
             readLock.unlock();
-        }
-    }
-
-    /**
-     * A state frozen by {@link #captureSnapshot}.
-     *
-     * @param position the last applied position the frozen state reflects
-     * @param writer   writes it in the snapshot format; may run on any thread, any number of times
-     */
-    public record SnapshotCapture(LogPosition position, Writer writer) {
-        /** Writes a frozen state to a stream the caller buffers, syncs and closes. */
-        @FunctionalInterface
-        public interface Writer {
-            void write(OutputStream out) throws IOException;
         }
     }
 
@@ -416,16 +365,10 @@ public final class ConfigStateMachine implements ConfigQueries {
      */
     @Override
     public String stateHash() {
-        StateSnapshots.Capture capture;
-        readLock.lock();
-        try {
-            capture = StateSnapshots.capture(state);
-        } finally {
-            readLock.unlock();
-        }
+        SnapshotCapture capture = captureSnapshot();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            capture.write(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
+            capture.writeTo(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);

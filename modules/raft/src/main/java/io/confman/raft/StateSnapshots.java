@@ -7,25 +7,18 @@ import io.confman.codec.snapshot.InvalidSnapshotException;
 import io.confman.codec.snapshot.SnapshotMetadata;
 import io.confman.codec.snapshot.SnapshotReader;
 import io.confman.codec.snapshot.SnapshotVisitor;
-import io.confman.codec.snapshot.SnapshotWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Moves a {@link ConfigState} to and from the snapshot format. Writing walks the live maps (no
- * copy); reading fills a fresh state record by record, so the state exists once in memory besides
- * the one being replaced.
+ * Moves a {@link ConfigState} to and from the snapshot format. Capturing copies references to the
+ * live records (a {@link SnapshotCapture} writes them later); reading fills a fresh state record by
+ * record, so the state exists once in memory besides the one being replaced.
  */
 final class StateSnapshots {
 
     private StateSnapshots() {
-    }
-
-    /** Writes {@code state}, which must not change meanwhile. */
-    static void write(ConfigState state, OutputStream out) throws IOException {
-        capture(state).write(out);
     }
 
     /**
@@ -33,18 +26,10 @@ final class StateSnapshots {
      * immutable): cheap, and afterwards the copy can be written on any thread while the state
      * moves on.
      */
-    static Capture capture(ConfigState state) {
-        return new Capture(new SnapshotMetadata(state.lastApplied.term(), state.lastApplied.index(),
+    static SnapshotCapture capture(ConfigState state) {
+        return new SnapshotCapture(new SnapshotMetadata(state.lastApplied.term(), state.lastApplied.index(),
                 state.malformedEntries, state.lastRevision), List.copyOf(state.namespaces.values()), state.allEntries().toList(),
                 state.allAuditEvents().toList());
-    }
-
-    /** A frozen view of a state, in snapshot order. */
-    record Capture(SnapshotMetadata metadata, List<Namespace> namespaces, List<ConfigEntry> entries,
-                   List<AuditEvent> audit) {
-        void write(OutputStream out) throws IOException {
-            SnapshotWriter.write(out, metadata, namespaces, entries, audit);
-        }
     }
 
     /** Reads a snapshot into a fresh state; the digest has been verified when this returns. */

@@ -98,7 +98,7 @@ class AuditHistoryTest {
         node.setConfig("prod", "k", "sha256:" + Node.sha(7));
         node.setBlob("prod", "k", Node.sha(8), 10);
         java.io.ByteArrayOutputStream snapshot = new java.io.ByteArrayOutputStream();
-        node.machine.writeSnapshot(snapshot);
+        node.machine.captureSnapshot().writeTo(snapshot);
         ConfigStateMachine restored = new ConfigStateMachine();
         restored.restore(new java.io.ByteArrayInputStream(snapshot.toByteArray()));
         assertEquals(Set.of(Node.sha(8)), restored.referencedBlobHashes());

@@ -107,7 +107,7 @@ class BatchEntryTest {
         machine.applyEntry(new LogPosition(1, 3), batch(set("a", "1", Preconditions.NONE),
                 set("b", "1", Preconditions.NONE), set("c", "1", Preconditions.NONE)));   // revisions 3, 4, 5
         ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
-        machine.writeSnapshot(snapshot);
+        machine.captureSnapshot().writeTo(snapshot);
         ConfigStateMachine restored = new ConfigStateMachine();
         restored.restore(new ByteArrayInputStream(snapshot.toByteArray()));
         assertEquals(machine.stateHash(), restored.stateHash());

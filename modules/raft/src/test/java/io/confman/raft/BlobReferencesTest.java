@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.confman.codec.command.Command;
+import io.confman.codec.command.CommandCodec;
 import io.confman.codec.command.DeleteConfig;
 import io.confman.codec.command.DeleteNamespace;
 import io.confman.codec.command.Preconditions;
@@ -44,7 +45,7 @@ class BlobReferencesTest {
             Random random = new Random(seed);
             ConfigStateMachine machine = new ConfigStateMachine(AUDIT_EVENTS);
             for (int index = 1; index <= 400; index++) {
-                machine.apply(new LogPosition(1, index), randomCommand(random, index));
+                apply(machine, new LogPosition(1, index), randomCommand(random, index));
                 assertEquals(fullScan(machine), machine.referencedBlobHashes(), "seed " + seed + " index " + index);
                 if (index % 97 == 0) {
                     ConfigStateMachine restored = new ConfigStateMachine(AUDIT_EVENTS);
@@ -61,11 +62,11 @@ class BlobReferencesTest {
     void aBlobStaysReferencedWhileAnAuditEventNamesItAndIsDroppedAfter() {
         ConfigStateMachine machine = new ConfigStateMachine(2);
         long index = 0;
-        machine.apply(new LogPosition(1, ++index), blob("prod", "k", 1, index));
-        machine.apply(new LogPosition(1, ++index), inline("prod", "k", "v", index));
+        apply(machine, new LogPosition(1, ++index), blob("prod", "k", 1, index));
+        apply(machine, new LogPosition(1, ++index), inline("prod", "k", "v", index));
         assertTrue(machine.referencedBlobHashes().contains(Node.sha(1)), "the update event still names it");
-        machine.apply(new LogPosition(1, ++index), inline("prod", "k", "w", index));
-        machine.apply(new LogPosition(1, ++index), inline("prod", "k", "x", index));
+        apply(machine, new LogPosition(1, ++index), inline("prod", "k", "w", index));
+        apply(machine, new LogPosition(1, ++index), inline("prod", "k", "x", index));
         assertFalse(machine.referencedBlobHashes().contains(Node.sha(1)), "both events naming it fell off");
     }
 
@@ -75,7 +76,7 @@ class BlobReferencesTest {
         int configs = 300_000;
         long index = 0;
         for (int i = 0; i < configs; i++) {
-            machine.apply(new LogPosition(1, ++index), i % 1000 == 0 ? blob("big", "k" + i, i, index)
+            apply(machine, new LogPosition(1, ++index), i % 1000 == 0 ? blob("big", "k" + i, i, index)
                     : inline("big", "k" + i, "v" + i, index));
         }
         long fullScanMillis = timeMillis(() -> fullScan(machine));
@@ -92,7 +93,7 @@ class BlobReferencesTest {
         });
         long applies = 0;
         while (System.nanoTime() < end) {
-            machine.apply(new LogPosition(1, ++index), inline("small", "k", "v" + index, index));
+            apply(machine, new LogPosition(1, ++index), inline("small", "k", "v" + index, index));
             applies++;
         }
         List<Long> calls = taker.get().stream().sorted().toList();
@@ -135,7 +136,7 @@ class BlobReferencesTest {
 
     private static byte[] snapshot(ConfigStateMachine machine) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        machine.writeSnapshot(out);
+        machine.captureSnapshot().writeTo(out);
         return out.toByteArray();
     }
 
@@ -157,5 +158,10 @@ class BlobReferencesTest {
 
     private static Command inline(String namespace, String key, String value, long index) {
         return new SetConfig(namespace, key, value, "string", Node.ACTOR, Node.timestampFor(index), Preconditions.NONE);
+    }
+
+    /** Applies {@code command} encoded, as the Raft adapter hands it over. */
+    private static ApplyResult apply(ConfigStateMachine machine, LogPosition position, Command command) {
+        return machine.apply(position, CommandCodec.encode(command));
     }
 }

@@ -116,7 +116,7 @@ class ChangeFeedTest {
         WatchStart.Started started = assertInstanceOf(WatchStart.Started.class,
                 feed.open("app", node.machine, ChangeFeed.NOW));
         ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
-        node.machine.writeSnapshot(snapshot);
+        node.machine.captureSnapshot().writeTo(snapshot);
         node.machine.restore(new ByteArrayInputStream(snapshot.toByteArray()));
         try (Watch watch = started.watch()) {
             assertInstanceOf(Watch.Next.Ended.class, watch.next(NO_WAIT));

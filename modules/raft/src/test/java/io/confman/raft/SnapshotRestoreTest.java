@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.confman.codec.command.CommandCodec;
 import io.confman.codec.snapshot.DamagedSnapshotException;
 import io.confman.codec.snapshot.SnapshotException;
 import io.confman.codec.snapshot.SnapshotFormat;
@@ -74,10 +75,11 @@ class SnapshotRestoreTest {
     @Test
     void aSnapshotTakenRightAfterARejectedCommandRestores() throws IOException {
         ConfigStateMachine machine = new ConfigStateMachine(50);
-        machine.apply(new LogPosition(1, 1), new io.confman.codec.command.SetConfig("prod", "k", "v", "string",
-                Node.ACTOR, Node.timestampFor(1), io.confman.codec.command.Preconditions.NONE));
-        ApplyResult rejected = machine.apply(new LogPosition(1, 2), new io.confman.codec.command.DeleteConfig("prod",
-                "absent", Node.ACTOR, Node.timestampFor(2), io.confman.codec.command.Preconditions.NONE));
+        machine.apply(new LogPosition(1, 1), CommandCodec.encode(new io.confman.codec.command.SetConfig("prod", "k", "v", "string",
+                Node.ACTOR, Node.timestampFor(1), io.confman.codec.command.Preconditions.NONE)));
+        ApplyResult rejected = machine.apply(new LogPosition(1, 2), CommandCodec.encode(
+                new io.confman.codec.command.DeleteConfig("prod", "absent", Node.ACTOR, Node.timestampFor(2),
+                        io.confman.codec.command.Preconditions.NONE)));
         assertTrue(rejected instanceof ApplyResult.Rejected, rejected.toString());
         ConfigStateMachine restored = new ConfigStateMachine(50);
         assertEquals(new LogPosition(1, 2), restored.restore(new ByteArrayInputStream(snapshotOf(machine))));
@@ -134,7 +136,7 @@ class SnapshotRestoreTest {
             node.setConfig("ns" + (i % 20), "key-" + i, "value-" + i);
         }
         CountingOutputStream out = new CountingOutputStream();
-        node.machine.writeSnapshot(out);
+        node.machine.captureSnapshot().writeTo(out);
         assertTrue(out.writes > 10, "writes: " + out.writes);
         assertTrue(out.largestWrite <= SnapshotFormat.CHUNK_MAX_BYTES, "largest write: " + out.largestWrite);
         assertTrue(out.bytes.size() > 10 * SnapshotFormat.CHUNK_MAX_BYTES, "size: " + out.bytes.size());
@@ -171,7 +173,7 @@ class SnapshotRestoreTest {
 
     static byte[] snapshotOf(ConfigStateMachine machine) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        machine.writeSnapshot(out);
+        machine.captureSnapshot().writeTo(out);
         return out.toByteArray();
     }
 

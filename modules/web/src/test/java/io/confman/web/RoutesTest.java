@@ -9,12 +9,9 @@ import io.confman.blob.InMemoryBlobStore;
 import io.confman.blob.UploadSessions;
 import io.confman.blob.peer.InMemoryBlobPeerClient;
 import io.confman.raft.ConfigStateMachine;
-import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.InMemoryClusterNode;
 import io.confman.raft.node.Member;
-import io.confman.raft.node.NodeStatus;
-import io.confman.raft.node.RaftMetrics;
 import io.confman.raft.node.RaftSettings;
-import io.confman.raft.node.ReplicatedStateMachine;
 import io.confman.raft.store.ReplicatedConfigStore;
 import io.confman.raft.watch.ChangeFeed;
 import io.confman.web.metrics.HttpRequestCounter;
@@ -34,11 +31,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -151,48 +146,14 @@ class RoutesTest {
         }
     }
 
-    /** Services over a node that never starts: enough for the routes to be declared. */
+    /** Services over an in-memory node: enough for the routes to be declared. */
     private static NodeServices services() {
         Member self = new Member("node1", URI.create("http://127.0.0.1:1/"), "127.0.0.1", 2);
         RaftSettings settings = new RaftSettings("node1", UUID.randomUUID(), List.of(self), Path.of("unused"),
                 1_000, 3_000, 10_000, 100, 10_000, 1 << 20, 2, Map.of(),
                 RaftSettings.InitialState.EXISTING);
-        ClusterNode node = new ClusterNode() {
-            @Override
-            public String nodeId() {
-                return "node1";
-            }
-
-            @Override
-            public RaftSettings settings() {
-                return settings;
-            }
-
-            @Override
-            public NodeStatus status() {
-                return new NodeStatus(NodeStatus.Role.FOLLOWER, Optional.empty(), false, 0, 0, 0, NodeStatus.UNKNOWN_INDEX,
-                        Optional.empty());
-            }
-
-            @Override
-            public RaftMetrics metrics() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public CompletableFuture<ReplicatedStateMachine.Answer> propose(byte[] command) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public CompletableFuture<Void> readBarrier() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        ConfigStateMachine state = new ConfigStateMachine();
+        InMemoryClusterNode node = new InMemoryClusterNode(settings, state);
         InMemoryBlobStore blobs = new InMemoryBlobStore();
         UploadSessions uploads;
         try {
@@ -201,7 +162,7 @@ class RoutesTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new NodeServices(new ReplicatedConfigStore(node, new ConfigStateMachine()), List.of(), "token", blobs,
+        return new NodeServices(new ReplicatedConfigStore(node, state), List.of(), "token", blobs,
                 new InMemoryBlobPeerClient(blobs, 1024), new BlobSettings(1024, 1024,
                 Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMinutes(1),
                 Duration.ofSeconds(1), 0, 1, Duration.ofHours(1)), new ChangeFeed(8, 1), () -> 0, uploads);

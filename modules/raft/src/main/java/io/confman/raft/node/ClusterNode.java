@@ -1,5 +1,6 @@
 package io.confman.raft.node;
 
+import io.confman.raft.ApplyResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,6 +13,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>Failures complete futures exceptionally with a {@link RaftUnavailableException} subtype:
  * {@link RaftUnavailableException.NoLeader} when no leader is known, {@link
  * RaftUnavailableException.Timeout} when the request timeout passed.
+ *
+ * <p>Two implementations, held to the same contract by one test suite: the Ratis-backed node
+ * ({@code io.confman.raft.start.RaftNodes#start}) and {@link InMemoryClusterNode}, a one-member
+ * log applied on the caller's thread, for tests and newcomers.
  */
 public interface ClusterNode extends AutoCloseable {
 
@@ -28,11 +33,15 @@ public interface ClusterNode extends AutoCloseable {
     RaftMetrics metrics();
 
     /**
-     * Proposes an encoded entry. Accepted on any node: a follower forwards it to the leader.
-     * Completes with the state machine's answer once the entry is committed on a quorum and
-     * applied by the leader: the answer object itself on the leader, its encoding elsewhere.
+     * Proposes an encoded entry: one command, or a {@link io.confman.codec.command.CommandBatch}.
+     * Accepted on any node: a follower forwards it to the leader. Completes once the entry is
+     * committed on a quorum and applied by the leader, with the state machine's results for it: one
+     * per command of the entry, in order, as {@link io.confman.raft.ConfigStateMachine#applyEntry}
+     * computed them on the leader (a business rule's refusal is a {@link ApplyResult.Rejected}
+     * result, not a failure). Entries proposed one after another through one node are applied in
+     * that order; revisions grow with the log.
      */
-    CompletableFuture<ReplicatedStateMachine.Answer> propose(byte[] command);
+    CompletableFuture<List<ApplyResult>> propose(byte[] entry);
 
     /**
      * Completes once this node has applied every entry committed before the call (Raft ReadIndex,

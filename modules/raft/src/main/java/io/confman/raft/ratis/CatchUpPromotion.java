@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class CatchUpPromotion implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CatchUpPromotion.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
-    /** Marks storage formatted by a non-voter that has not caught up yet (see {@link RatisClusterNode#start}). */
+    /** Marks storage formatted by a non-voter that has not caught up yet (see {@link RatisNodes#start}). */
     static final String MARKER_FILE = "confman-catching-up";
 
     /** What the loop needs of its node. */

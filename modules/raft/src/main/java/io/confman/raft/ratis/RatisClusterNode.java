@@ -1,5 +1,6 @@
 package io.confman.raft.ratis;
 
+import io.confman.raft.ApplyResult;
 import io.confman.raft.node.ClusterMember;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
@@ -8,11 +9,7 @@ import io.confman.raft.node.NodeStatus;
 import io.confman.raft.node.RaftMetrics;
 import io.confman.raft.node.RaftSettings;
 import io.confman.raft.node.RaftUnavailableException;
-import io.confman.raft.node.ReplicatedStateMachine;
-import io.confman.raft.node.StartupRefusedException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,28 +18,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
-import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
-import org.apache.ratis.protocol.RaftGroupId;
-import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.retry.RetryPolicy;
-import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * administrative calls. Linearizable reads wait for an empty barrier entry written
  * through the log (see {@link #readBarrier}).
  */
-public final class RatisClusterNode implements ClusterNode {
+final class RatisClusterNode implements ClusterNode {
     private static final Logger LOG = LoggerFactory.getLogger(RatisClusterNode.class);
     /** Pause between client retries while a leader is being elected. */
     private static final long CLIENT_RETRY_SLEEP_MILLIS = 100;
@@ -68,8 +58,9 @@ public final class RatisClusterNode implements ClusterNode {
     private final LeaderForwarder forwarder;
     /** The adapter of the division now open; replaced when the division reopens. */
     private final AtomicReference<StateMachineAdapter> stateMachine;
-    private volatile CatchUpPromotion promotion;
-    private final RatisMembership membership;
+    /** Set by {@link RatisNodes#start} on a node that formatted as a non-voter. */
+    volatile CatchUpPromotion promotion;
+    final RatisMembership membership;
     private final ClientId localClientId = ClientId.randomId();
     private final AtomicLong localCallIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -100,7 +91,7 @@ public final class RatisClusterNode implements ClusterNode {
     private final ReadBarrierBatcher readBarriers = new ReadBarrierBatcher(this::oneReadBarrier, BACKGROUND,
             READ_ROUNDS_IN_FLIGHT);
 
-    private RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
+    RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
                              AtomicReference<StateMachineAdapter> stateMachine) {
         this.settings = settings;
         this.group = group;
@@ -109,82 +100,6 @@ public final class RatisClusterNode implements ClusterNode {
         this.forwarder = new LeaderForwarder(settings, group, CLIENT_RETRY_SLEEP_MILLIS);
         this.stateMachine = stateMachine;
         this.membership = new RatisMembership(settings, group, server, client);
-    }
-
-    /** See {@code RaftNodes.largestEntryBytes}. */
-    public static long largestEntryBytes(RaftSettings settings) {
-        return RatisProperties.largestEntryBytes(settings);
-    }
-
-    /**
-     * Recovers existing storage, or formats empty storage: as a voter of the static member list
-     * when this is the first start of a brand-new cluster ({@code cluster.initialState: new}, or a
-     * single member), otherwise as a non-voter that {@link CatchUpPromotion} makes a voter once it
-     * has caught up. Then starts serving.
-     */
-    public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine delegate) throws IOException {
-        RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
-        Path marker = settings.storageDir().resolve(CatchUpPromotion.MARKER_FILE);
-        boolean formatted = Files.isDirectory(settings.storageDir().resolve(settings.groupId().toString()));
-        if (formatted && Files.exists(marker)) {
-            LOG.warn("node {} stopped while it caught up as a non-voter: it discards its partial copy and catches"
-                    + " up again", settings.nodeId());
-            MembershipRecord.deleteTree(settings.storageDir().resolve(settings.groupId().toString()));
-            formatted = false;
-        }
-        boolean voter = formatted || settings.initialState() == RaftSettings.InitialState.NEW
-                || settings.members().size() == 1;
-        if (formatted) {
-            MembershipRecord.verify(settings);
-        } else {
-            MembershipRecord.record(settings);
-            if (!voter) {
-                Files.writeString(marker, "formatted as a non-voter; removed once caught up\n");
-            }
-        }
-        List<RaftPeer> peers = settings.members().stream().map(m -> RaftMembers.peer(m,
-                voter || !m.id().equals(settings.nodeId()) ? RaftPeerRole.FOLLOWER : RaftPeerRole.LISTENER)).toList();
-        RaftGroup group = RaftGroup.valueOf(groupId, peers);
-        int memberOrdinal = settings.members().stream().map(Member::id).sorted().toList().indexOf(settings.nodeId());
-        AtomicReference<StateMachineAdapter> adapter = new AtomicReference<>();
-        RaftServer server = RaftServer.newBuilder()
-                .setServerId(RaftPeerId.valueOf(settings.nodeId()))
-                .setGroup(group)
-                // A new adapter each time the division opens (see reopen); the delegate is the same.
-                .setStateMachineRegistry(gid -> {
-                    var next = new StateMachineAdapter(delegate, settings.snapshotBudgetMillis(),
-                            Math.max(0, memberOrdinal));
-                    adapter.set(next);
-                    return next;
-                })
-                .setProperties(RatisProperties.server(settings))
-                .setOption(formatted ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
-                .build();
-        try {
-            server.start();
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(server);
-            throw new StartupRefusedException("Raft server could not start on " + settings.self().raftAddress()
-                    + " with storage " + settings.storageDir() + ": " + rootMessage(e), e);
-        }
-        RaftClient client = RaftClient.newBuilder()
-                .setProperties(RatisProperties.client(settings))
-                .setRaftGroup(group)
-                .setRetryPolicy(FORWARD_RETRIES)
-                .build();
-        RatisClusterNode node = new RatisClusterNode(settings, group, server, client, adapter);
-        RatisMembership membership = node.membership;
-        if (!formatted) {
-            RejoinWatchdog.startFor(server, groupId, client, settings.requestTimeoutMillis());
-        }
-        if (!voter) {
-            node.promotion = CatchUpPromotion.startFor(membership.promotionTarget(), server.getId(), marker);
-        }
-        LOG.info("node {} {} Raft storage {} (group {}, members {})", settings.nodeId(),
-                formatted ? "recovered" : voter ? "formatted as a voter of a new cluster" : "formatted as a non-voter",
-                settings.storageDir(), settings.groupId(), settings.members().stream().map(Member::id).toList());
-        membership.reportConfiguredMembersThatDiffer();
-        return node;
     }
 
     @Override
@@ -278,16 +193,15 @@ public final class RatisClusterNode implements ClusterNode {
      * forwarder sends it to the leader (see {@link LeaderForwarder}).
      */
     @Override
-    public CompletableFuture<ReplicatedStateMachine.Answer> propose(byte[] command) {
-        Message message = Message.valueOf(ByteString.copyFrom(command));
+    public CompletableFuture<List<ApplyResult>> propose(byte[] entry) {
+        Message message = Message.valueOf(ByteString.copyFrom(entry));
         CompletableFuture<RaftClientReply> reply = status().role() == NodeStatus.Role.LEADER
                 ? submitLocally(RaftClientRequest.writeRequestType(), message)
                 : forwarder.send(message);
         return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
                     if (failure == null && r.isSuccess()) {
-                        return r.getMessage() instanceof StateMachineAdapter.AnswerMessage local ? local.answer()
-                                : ReplicatedStateMachine.Answer.encoded(r.getMessage().getContent().toByteArray());
+                        return ReplyCodec.results(r.getMessage());
                     }
                     throw unavailable("write", failure != null ? failure : r.getException());
                 });
@@ -335,7 +249,7 @@ public final class RatisClusterNode implements ClusterNode {
         return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
                     if (failure == null && r.isSuccess()) {
-                        return StateMachineAdapter.barrierIndex(r.getMessage());
+                        return ReplyCodec.barrierIndex(r.getMessage());
                     }
                     throw unavailable("read", failure != null ? failure : r.getException());
                 })
@@ -391,14 +305,6 @@ public final class RatisClusterNode implements ClusterNode {
             root = root.getCause();
         }
         return root == null ? "unknown" : root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
-
-    private static void closeQuietly(RaftServer server) {
-        try {
-            server.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("closing a Raft server that failed to start: {}", e.toString());
-        }
     }
 
     @Override

@@ -122,7 +122,7 @@ final class RatisMembership {
 
     /**
      * Closes this node's Raft division, keeping its storage, and opens it again from that storage
-     * with a new state machine adapter (the delegate is reset and rebuilt from the snapshot and
+     * with a new state machine adapter (the state machine is reset and rebuilt from the snapshot and
      * log, its watchers told the state was replaced). The server's ports stay open throughout.
      */
     private void reopenDivision() throws IOException {

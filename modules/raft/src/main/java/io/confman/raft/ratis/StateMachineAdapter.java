@@ -1,22 +1,20 @@
 package io.confman.raft.ratis;
 
+import io.confman.raft.ApplyResult;
+import io.confman.raft.ConfigStateMachine;
+import io.confman.raft.LogPosition;
+import io.confman.raft.SnapshotCapture;
 import io.confman.raft.node.DurationHistogram;
 import io.confman.raft.node.RaftMetrics;
-import io.confman.raft.node.ReplicatedStateMachine;
 import io.confman.raft.node.SnapshotStats;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -46,21 +44,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ratis's view of Confman's state machine: decodes nothing itself, it hands each committed entry
- * to the {@link ReplicatedStateMachine} and streams snapshots to and from single files.
+ * The one adapter from Ratis to Confman's state machine: hands each committed entry to {@link
+ * ConfigStateMachine#applyEntry} and answers with its results (encoded by {@link ReplyCodec} only
+ * when the reply crosses the network), answers read barrier entries with their index, and
+ * streams snapshots to and from single files ({@link SnapshotFiles}).
  *
  * <p>Ratis calls {@link #applyTransaction}, {@link #takeSnapshot} and {@link #reinitialize} from
- * its one state machine updater thread, so the delegate sees them strictly one at a time. A
+ * its one state machine updater thread, so the state machine sees them strictly one at a time. A
  * snapshot freezes the state on that thread (copying references only) and is written by a
  * separate snapshot thread, so a large state never stalls apply for the length of a write.
  */
 final class StateMachineAdapter extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(StateMachineAdapter.class);
     private static final int STREAM_BUFFER_BYTES = 64 * 1024;
-    /** A snapshot being written is flushed to the disk every this many bytes (see {@link SteppedSyncOutputStream}). */
-    private static final long SNAPSHOT_SYNC_STEP_BYTES = 32L * 1024 * 1024;
 
-    private final ReplicatedStateMachine delegate;
+    private final ConfigStateMachine state;
     private final long snapshotBudgetMillis;
     private static final long SNAPSHOT_CLOSE_WAIT_SECONDS = 5;
     /** After a snapshot write of duration t, the next waits 4t: the writer uses at most ~20% of a core. */
@@ -118,8 +116,8 @@ final class StateMachineAdapter extends BaseStateMachine {
      * @param memberOrdinal this node's place in the member list (0 for the first), which sets how
      *                      far its snapshot threshold lies from the others'
      */
-    StateMachineAdapter(ReplicatedStateMachine delegate, long snapshotBudgetMillis, int memberOrdinal) {
-        this.delegate = delegate;
+    StateMachineAdapter(ConfigStateMachine state, long snapshotBudgetMillis, int memberOrdinal) {
+        this.state = state;
         this.snapshotBudgetMillis = snapshotBudgetMillis;
         this.logToStateRatio = SNAPSHOT_LOG_TO_STATE_RATIO + SNAPSHOT_RATIO_STEP_PER_MEMBER * memberOrdinal;
     }
@@ -187,29 +185,15 @@ final class StateMachineAdapter extends BaseStateMachine {
             // It still occupies the log, and only a snapshot lets the log be purged: count it.
             appliedBytesSinceSnapshot += entry.getSerializedSize();
             updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
-            return CompletableFuture.completedFuture(barrierReply(entry.getIndex()));
+            return CompletableFuture.completedFuture(ReplyCodec.barrierReply(entry.getIndex()));
         }
         appliedBytesSinceSnapshot += data.size();
         long started = System.nanoTime();
-        ReplicatedStateMachine.Answer answer = delegate.apply(entry.getTerm(), entry.getIndex(),
+        List<ApplyResult> results = state.applyEntry(new LogPosition(entry.getTerm(), entry.getIndex()),
                 data.asReadOnlyByteBuffer());
         applyDuration.observeNanos(System.nanoTime() - started);
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
-        return CompletableFuture.completedFuture(new AnswerMessage(answer));
-    }
-
-    /** The reply to a read barrier entry: its log index, 8 bytes big-endian. */
-    static Message barrierReply(long index) {
-        return Message.valueOf(ByteString.copyFrom(ByteBuffer.allocate(Long.BYTES).putLong(index).flip()));
-    }
-
-    /** The log index a read barrier entry was applied at, from its reply. */
-    static long barrierIndex(Message reply) {
-        ByteString content = reply.getContent();
-        if (content.size() != Long.BYTES) {
-            throw new IllegalStateException("a read barrier was answered with " + content.size() + " bytes");
-        }
-        return content.asReadOnlyByteBuffer().getLong();
+        return CompletableFuture.completedFuture(ReplyCodec.reply(results));
     }
 
     /**
@@ -256,34 +240,6 @@ final class StateMachineAdapter extends BaseStateMachine {
     }
 
     /**
-     * The reply Ratis hands back: a proposer on this node takes the answer object out of it (see
-     * {@link RatisClusterNode#propose}); Ratis asks for the bytes only to send a reply over the
-     * network, so followers, where no proposer waits, never encode one.
-     */
-    static final class AnswerMessage implements Message {
-        private final ReplicatedStateMachine.Answer answer;
-        private volatile ByteString content;
-
-        AnswerMessage(ReplicatedStateMachine.Answer answer) {
-            this.answer = answer;
-        }
-
-        ReplicatedStateMachine.Answer answer() {
-            return answer;
-        }
-
-        @Override
-        public ByteString getContent() {
-            ByteString bytes = content;
-            if (bytes == null) {
-                bytes = ByteString.copyFrom(answer.encode());
-                content = bytes;
-            }
-            return bytes;
-        }
-    }
-
-    /**
      * Confman sends Ratis no read-only requests (reads wait for a barrier entry instead, see {@link
      * RatisClusterNode#readBarrier}); a read-only request from elsewhere gets an empty answer.
      */
@@ -313,9 +269,9 @@ final class StateMachineAdapter extends BaseStateMachine {
         }
         appliedBytesSinceSnapshot = 0;
         long started = System.nanoTime();
-        ReplicatedStateMachine.SnapshotWriter writer = delegate.captureSnapshot();
+        SnapshotCapture capture = state.captureSnapshot();
         long pauseNanos = System.nanoTime() - started;
-        inFlight = snapshotThread.submit(() -> persist(writer, last, pauseNanos));
+        inFlight = snapshotThread.submit(() -> persist(capture, last, pauseNanos));
         return durable;
     }
 
@@ -324,23 +280,12 @@ final class StateMachineAdapter extends BaseStateMachine {
         return latest == null ? RaftLog.INVALID_LOG_INDEX : latest.getIndex();
     }
 
-    /** Writes a frozen state: temp file, fsync, atomic rename, directory fsync, then publishes it. */
-    private void persist(ReplicatedStateMachine.SnapshotWriter writer, TermIndex last, long pauseNanos) {
+    /** Writes a frozen state to its file (see {@link SnapshotFiles#write}), then publishes it. */
+    private void persist(SnapshotCapture capture, TermIndex last, long pauseNanos) {
         long started = System.nanoTime();
         File target = storage.getSnapshotFile(last.getTerm(), last.getIndex());
-        Path tmp = target.toPath().resolveSibling(target.getName() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                SteppedSyncOutputStream synced = new SteppedSyncOutputStream(channel, snapshotSyncThread,
-                        SNAPSHOT_SYNC_STEP_BYTES);
-                OutputStream out = new BufferedOutputStream(synced, STREAM_BUFFER_BYTES);
-                writer.writeTo(out);
-                out.flush();
-                synced.syncAndClose();
-            }
-            Files.move(tmp, target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            fsyncDirectory(target.toPath().getParent());
+            SnapshotFiles.write(capture, target.toPath(), snapshotSyncThread);
             // No MD5 file beside the snapshot: the file's own SHA-256 trailer is checked whenever it is
             // read, and Ratis computes the MD5 it sends with a snapshot while sending it.
             storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(target.toPath(), null), last));
@@ -356,11 +301,6 @@ final class StateMachineAdapter extends BaseStateMachine {
             nextSnapshotNotBeforeNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(FAILED_SNAPSHOT_RETRY_SECONDS);
             LOG.warn("snapshot at index {} could not be written (next try in {} s): {}", last.getIndex(),
                     FAILED_SNAPSHOT_RETRY_SECONDS, e.toString());
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the next snapshot overwrites it
-            }
         }
     }
 
@@ -395,13 +335,13 @@ final class StateMachineAdapter extends BaseStateMachine {
             if (whileServing) {
                 throw unloadable("no snapshot found in " + snapshotDir + " after one was installed", null);
             }
-            delegate.reset();
+            state.reset();
             return;
         }
         long started = System.nanoTime();
         Path file = snapshot.getFile().getPath();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), STREAM_BUFFER_BYTES)) {
-            delegate.restoreSnapshot(in);
+            state.restore(in);
         } catch (IOException | RuntimeException e) {
             throw unloadable("snapshot " + file + " could not be loaded", e);
         }
@@ -433,11 +373,4 @@ final class StateMachineAdapter extends BaseStateMachine {
             LOG.info("snapshot at index {} {}: {} ms pause, {} bytes", index, verb, millis, bytes);
         }
     }
-
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
-    }
-
 }

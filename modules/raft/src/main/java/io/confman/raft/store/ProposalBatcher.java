@@ -2,7 +2,6 @@ package io.confman.raft.store;
 
 import io.confman.codec.command.CommandBatch;
 import io.confman.raft.ApplyResult;
-import io.confman.raft.node.ReplicatedStateMachine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ final class ProposalBatcher {
     /** Bytes of commands one batch entry carries at most (one command is sent whatever its size). */
     static final int MAX_BATCH_BYTES = 1024 * 1024;
 
-    private final Function<byte[], CompletableFuture<ReplicatedStateMachine.Answer>> propose;
+    private final Function<byte[], CompletableFuture<List<ApplyResult>>> propose;
     private final int maxInFlight;
     /** Sends the next batch when an entry completes, off the thread that completed it (a Raft thread). */
     private final Executor dispatcher;
@@ -37,7 +36,7 @@ final class ProposalBatcher {
     private record Pending(byte[] command, CompletableFuture<ApplyResult> result) {
     }
 
-    ProposalBatcher(Function<byte[], CompletableFuture<ReplicatedStateMachine.Answer>> propose, int maxInFlight,
+    ProposalBatcher(Function<byte[], CompletableFuture<List<ApplyResult>>> propose, int maxInFlight,
                     Executor dispatcher) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
@@ -62,15 +61,15 @@ final class ProposalBatcher {
     }
 
     private void send(List<Pending> batch) {
-        CompletableFuture<ReplicatedStateMachine.Answer> reply;
+        CompletableFuture<List<ApplyResult>> reply;
         try {
             reply = propose.apply(batch.size() == 1 ? batch.getFirst().command()
                     : CommandBatch.encode(batch.stream().map(Pending::command).toList()));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
-        reply.whenComplete((answer, failure) -> {
-            answer(batch, answer, failure);
+        reply.whenComplete((results, failure) -> {
+            answer(batch, results, failure);
             List<Pending> next = nextBatch();
             if (!next.isEmpty()) {
                 dispatcher.execute(() -> send(next));
@@ -99,13 +98,12 @@ final class ProposalBatcher {
         }
     }
 
-    private static void answer(List<Pending> batch, ReplicatedStateMachine.Answer answer, Throwable failure) {
+    private static void answer(List<Pending> batch, List<ApplyResult> results, Throwable failure) {
         if (failure != null) {
             batch.forEach(p -> p.result().completeExceptionally(failure));
             return;
         }
         try {
-            List<ApplyResult> results = ReplicatedConfigStore.Results.of(answer);
             if (results.size() != batch.size()) {
                 throw new IllegalStateException("a batch of " + batch.size() + " commands was answered with "
                         + results.size() + " results: " + results);

@@ -5,15 +5,9 @@ import io.confman.codec.command.CommandCodec;
 import io.confman.raft.ApplyResult;
 import io.confman.raft.ConfigQueries;
 import io.confman.raft.ConfigStateMachine;
-import io.confman.raft.LogPosition;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.RaftUnavailableException;
-import io.confman.raft.node.ReplicatedStateMachine;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -43,48 +37,6 @@ public final class ReplicatedConfigStore {
         this.node = node;
         this.state = state;
         this.proposals = new ProposalBatcher(node::propose, node.settings().maxProposalsInFlight(), DISPATCHER);
-    }
-
-    /** The Raft-facing view of {@code state}: applies entries and answers with their results. */
-    public static ReplicatedStateMachine replicated(ConfigStateMachine state) {
-        return new ReplicatedStateMachine() {
-            @Override
-            public Answer apply(long term, long index, ByteBuffer entry) {
-                return new Results(state.applyEntry(new LogPosition(term, index), entry));
-            }
-
-            @Override
-            public SnapshotWriter captureSnapshot() {
-                ConfigStateMachine.SnapshotCapture capture = state.captureSnapshot();
-                return out -> capture.writer().write(out);
-            }
-
-            @Override
-            public void restoreSnapshot(InputStream in) throws IOException {
-                state.restore(in);
-            }
-
-            @Override
-            public void reset() {
-                state.reset();
-            }
-        };
-    }
-
-    /**
-     * The results of one entry's commands, in order, as the state machine answers it: encoded only
-     * when the proposer is on another node.
-     */
-    record Results(List<ApplyResult> results) implements ReplicatedStateMachine.Answer {
-        @Override
-        public byte[] encode() {
-            return ReplyCodec.encode(results);
-        }
-
-        /** The results in {@code answer}: taken as they are, or decoded. */
-        static List<ApplyResult> of(ReplicatedStateMachine.Answer answer) {
-            return answer instanceof Results local ? local.results() : ReplyCodec.decode(answer.encode());
-        }
     }
 
     public ClusterNode node() {

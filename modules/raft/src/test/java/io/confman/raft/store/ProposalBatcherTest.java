@@ -15,7 +15,6 @@ import io.confman.raft.ApplyResult;
 import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.LogPosition;
 import io.confman.raft.node.RaftUnavailableException;
-import io.confman.raft.node.ReplicatedStateMachine;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ class ProposalBatcherTest {
     private static final class HeldLog {
         final ConfigStateMachine machine = new ConfigStateMachine();
         final List<byte[]> entries = new ArrayList<>();
-        final List<CompletableFuture<ReplicatedStateMachine.Answer>> replies = new ArrayList<>();
+        final List<CompletableFuture<List<ApplyResult>>> replies = new ArrayList<>();
         private long index;
 
         /** A batcher proposing to this log, sending each next batch on the thread that answered. */
@@ -42,21 +41,20 @@ class ProposalBatcherTest {
             return new ProposalBatcher(this::propose, maxInFlight, Runnable::run);
         }
 
-        synchronized CompletableFuture<ReplicatedStateMachine.Answer> propose(byte[] entry) {
+        synchronized CompletableFuture<List<ApplyResult>> propose(byte[] entry) {
             entries.add(entry);
-            CompletableFuture<ReplicatedStateMachine.Answer> reply = new CompletableFuture<>();
+            CompletableFuture<List<ApplyResult>> reply = new CompletableFuture<>();
             replies.add(reply);
             return reply;
         }
 
         /**
-         * Applies entry {@code i} at the next log index and answers it as a forwarded proposal is
-         * answered: with the encoded results.
+         * Applies entry {@code i} at the next log index and answers it with its results (their
+         * encoding across the network is ReplyCodecTest's).
          */
         void commit(int i) {
             ByteBuffer entry = ByteBuffer.wrap(entries.get(i));
-            var results = new ReplicatedConfigStore.Results(machine.applyEntry(new LogPosition(1, ++index), entry));
-            replies.get(i).complete(ReplicatedStateMachine.Answer.encoded(results.encode()));
+            replies.get(i).complete(machine.applyEntry(new LogPosition(1, ++index), entry));
         }
     }
 

@@ -2,7 +2,7 @@ package io.confman.web.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.confman.codec.model.ConfigEntry;
-import io.confman.web.http.Json;
+import io.confman.web.support.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;

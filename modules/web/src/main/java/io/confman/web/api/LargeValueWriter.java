@@ -3,7 +3,6 @@ package io.confman.web.api;
 import io.confman.codec.command.Preconditions;
 import io.confman.raft.ApplyResult;
 import io.confman.web.problem.ApiException;
-import io.confman.web.problem.ProblemType;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,8 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * preconditions}) and completes with that command's result, exactly as the store's {@code submit}
  * would. It is called on the request's (virtual) thread and may block; failures complete the
  * future exceptionally with the store's {@code RaftUnavailableException}s or throw an {@link
- * ApiException}. Until the blob engineer's implementation is wired in, {@link #notEnabled} answers
- * 413.
+ * ApiException}. The implementation is {@code io.confman.web.blob.BlobLargeValueWriter}.
  */
 @FunctionalInterface
 public interface LargeValueWriter {
@@ -44,14 +42,5 @@ public interface LargeValueWriter {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(preconditions, "preconditions");
         }
-    }
-
-    /** The writer used while no blob path is wired: refuses with 413 naming the threshold. */
-    static LargeValueWriter notEnabled(long inlineThresholdBytes) {
-        return value -> {
-            throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "value of " + value.sizeBytes()
-                    + " bytes exceeds inline threshold of " + inlineThresholdBytes
-                    + " bytes (blob.inlineThresholdBytes); blob store not enabled");
-        };
     }
 }

@@ -9,7 +9,7 @@ import io.confman.codec.model.AuditEvent;
 import io.confman.codec.model.BlobRef;
 import io.confman.codec.model.ConfigEntry;
 import io.confman.raft.ConfigQueries;
-import io.confman.web.http.Json;
+import io.confman.web.support.Json;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

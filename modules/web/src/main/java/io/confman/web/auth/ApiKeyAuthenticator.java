@@ -1,7 +1,7 @@
 package io.confman.web.auth;
 
 import io.confman.web.ApiKey;
-import io.confman.web.http.Sha256;
+import io.confman.web.support.Sha256;
 import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.HexFormat;

@@ -1,7 +1,7 @@
 package io.confman.web.blob;
 
 import io.confman.codec.model.ConfigEntry;
-import io.confman.web.http.Sha256;
+import io.confman.web.support.Sha256;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;

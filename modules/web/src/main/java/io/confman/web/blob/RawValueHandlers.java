@@ -15,7 +15,7 @@ import io.confman.web.api.RaftCalls;
 import io.confman.web.api.Requests;
 import io.confman.web.auth.ApiKeyAuthenticator;
 import io.confman.web.auth.Permission;
-import io.confman.web.http.Json;
+import io.confman.web.support.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;

@@ -4,6 +4,7 @@ import io.confman.blob.peer.HttpBlobPeerClient;
 import io.confman.raft.node.Member;
 import io.confman.web.problem.ApiException;
 import io.confman.web.problem.ProblemType;
+import io.confman.web.support.Sha256;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;

@@ -12,6 +12,7 @@ import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
 import io.confman.raft.node.NodeStatus;
 import io.confman.web.NodeServices;
+import io.confman.web.support.Json;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

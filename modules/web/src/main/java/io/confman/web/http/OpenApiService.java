@@ -1,5 +1,6 @@
 package io.confman.web.http;
 
+import io.confman.web.support.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;

@@ -2,6 +2,7 @@ package io.confman.web.http;
 
 import io.confman.raft.ConfigQueries;
 import io.confman.web.NodeServices;
+import io.confman.web.support.Json;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

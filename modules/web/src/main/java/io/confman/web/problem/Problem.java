@@ -1,7 +1,7 @@
 package io.confman.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.confman.web.http.Json;
+import io.confman.web.support.Json;
 import io.helidon.http.Header;
 import io.helidon.http.Status;
 import java.util.LinkedHashMap;

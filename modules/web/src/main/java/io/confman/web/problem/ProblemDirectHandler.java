@@ -1,6 +1,6 @@
 package io.confman.web.problem;
 
-import io.confman.web.http.CorrelationFilter;
+import io.confman.web.support.CorrelationFilter;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;

@@ -3,7 +3,7 @@ package io.confman.web.problem;
 import io.confman.blob.IdleTimeoutInputStream;
 import io.confman.raft.RejectReason;
 import io.confman.raft.node.RaftUnavailableException;
-import io.confman.web.http.CorrelationFilter;
+import io.confman.web.support.CorrelationFilter;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;

@@ -1,4 +1,4 @@
-package io.confman.raft.store;
+package io.confman.raft.ratis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,13 +9,18 @@ import io.confman.raft.Change;
 import io.confman.raft.RejectReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 
 /**
- * Encodes the {@link ApplyResult} a leader computed into the Raft reply, and decodes it on the
- * node that proposed the command (which may be a follower whose own state machine is behind): a
- * JSON array of flat records, one per command of the entry.
+ * The replies Ratis carries back to a proposer. For a command entry: the {@link ApplyResult}s the
+ * leader computed, one per command of the entry, handed over as they are to a proposer on the
+ * leader and encoded only when the reply crosses the network to a follower that forwarded the
+ * entry (whose own state machine may be behind), as a JSON array of flat records. For a read
+ * barrier: the entry's log index.
  */
 final class ReplyCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +33,54 @@ final class ReplyCodec {
     record Reply(String outcome, Long revision, String change, Boolean created, ConfigEntry entry,
                  Namespace namespace, String path, Integer deletedConfigs, RejectReason reason, String detail,
                  Long currentVersion) {
+    }
+
+    /** The reply to a command entry applied on this node, encoded only if it must cross the network. */
+    static Message reply(List<ApplyResult> results) {
+        return new ResultsMessage(results);
+    }
+
+    /** The results a reply carries: taken as they are from a local reply, or decoded. */
+    static List<ApplyResult> results(Message reply) {
+        return reply instanceof ResultsMessage local ? local.results : decode(reply.getContent().toByteArray());
+    }
+
+    /** The reply to a read barrier entry: its log index, 8 bytes big-endian. */
+    static Message barrierReply(long index) {
+        return Message.valueOf(ByteString.copyFrom(ByteBuffer.allocate(Long.BYTES).putLong(index).flip()));
+    }
+
+    /** The log index a read barrier entry was applied at, from its reply. */
+    static long barrierIndex(Message reply) {
+        ByteString content = reply.getContent();
+        if (content.size() != Long.BYTES) {
+            throw new IllegalStateException("a read barrier was answered with " + content.size() + " bytes");
+        }
+        return content.asReadOnlyByteBuffer().getLong();
+    }
+
+    /**
+     * A proposer on this node takes the results out of the reply (see {@link #results}); Ratis asks
+     * for the bytes only to send a reply over the network, so followers, where no proposer waits,
+     * never encode one.
+     */
+    private static final class ResultsMessage implements Message {
+        private final List<ApplyResult> results;
+        private volatile ByteString content;
+
+        ResultsMessage(List<ApplyResult> results) {
+            this.results = results;
+        }
+
+        @Override
+        public ByteString getContent() {
+            ByteString bytes = content;
+            if (bytes == null) {
+                bytes = ByteString.copyFrom(encode(results));
+                content = bytes;
+            }
+            return bytes;
+        }
     }
 
     /** The reply to an entry: one element per command, in order. */

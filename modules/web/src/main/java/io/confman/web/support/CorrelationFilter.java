@@ -1,4 +1,4 @@
-package io.confman.web.http;
+package io.confman.web.support;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;

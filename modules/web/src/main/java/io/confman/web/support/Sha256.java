@@ -1,4 +1,4 @@
-package io.confman.web.http;
+package io.confman.web.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.confman.web.http;
+package io.confman.web.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,15 +1,18 @@
-package io.confman.launcher.api;
+package io.confman.web.api;
 
-import static io.confman.launcher.api.ApiClient.assertProblem;
-import static io.confman.launcher.api.ApiClient.json;
+import static io.confman.web.testing.ApiClient.assertProblem;
+import static io.confman.web.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confman.launcher.testkit.LocalCluster;
-import io.confman.launcher.testkit.LocalCluster.Node;
+import io.confman.raft.ConfigStateMachine;
+import io.confman.web.WebSettings;
+import io.confman.web.testing.EventStream;
+import io.confman.web.testing.InMemoryNode;
+import io.confman.web.testing.OneNodePerClass;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,30 +22,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code GET /api/v1/namespaces/{ns}/watch} over real HTTP on one shared three-node cluster:
- * events in order with their revisions as ids (from a follower while the leader takes the
- * writes), no value in them, a start from a revision and a resume with {@code Last-Event-ID} that
- * miss and repeat nothing, a namespace delete's events sharing one id, blob pointers with their
- * size, heartbeats, 410 below the retained history, 400 for a bad revision, and read access.
- * The cluster keeps 8 audit events per namespace, stores values of 1 KiB or more as blobs and
- * sends a heartbeat after 300 ms of silence.
+ * {@code GET /api/v1/namespaces/{ns}/watch} over real HTTP on one shared in-memory node: events
+ * in order with their revisions as ids, no value in them, a start from a revision and a resume
+ * with {@code Last-Event-ID} that miss and repeat nothing, a namespace delete's events sharing one
+ * id, blob pointers with their size, heartbeats, 410 below the retained history, 400 for a bad
+ * revision, and read access.
+ * The node keeps 8 audit events per namespace, stores values of 1 KiB or more as blobs and sends
+ * a heartbeat after 300 ms of silence. Watching from a follower and resuming on another node are
+ * the launcher's ReplicatedApiTest.
  */
 @Timeout(60)
-class WatchApiTest extends OneClusterPerClass {
+class WatchApiTest extends OneNodePerClass {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final int AUDIT_EVENTS = 8;
 
     @Override
-    Map<String, String> clusterSettings() {
-        return Map.of("raft.auditEventsPerNamespace", Integer.toString(AUDIT_EVENTS),
-                "blob.inlineThresholdBytes", "1024",
-                "http.watchHeartbeatMillis", "300");
+    protected InMemoryNode startNode() {
+        return InMemoryNode.start(new ConfigStateMachine(AUDIT_EVENTS), new WebSettings("127.0.0.1", 0,
+                WebSettings.DEFAULT_MAX_PAYLOAD_BYTES, WebSettings.DEFAULT_MAX_TCP_CONNECTIONS,
+                WebSettings.DEFAULT_MAX_CONCURRENT_REQUESTS, WebSettings.DEFAULT_IDLE_TIMEOUT_MILLIS,
+                WebSettings.DEFAULT_MAX_WATCHERS, WebSettings.DEFAULT_WATCH_QUEUE_EVENTS, 300),
+                InMemoryNode.blobSettings(1024, 1L << 30));
     }
 
     @Test
-    void aFollowerStreamsTheLeadersWritesInOrderWithRevisionsAsIdsAndNoValues() throws InterruptedException {
-        Node follower = follower();
-        try (EventStream stream = watch(follower, "/api/v1/namespaces/w-live/watch", Map.of())) {
+    void aWatchStreamsTheWritesInOrderWithRevisionsAsIdsAndNoValues() throws InterruptedException {
+        try (EventStream stream = watch(leader, "/api/v1/namespaces/w-live/watch", Map.of())) {
             assertEquals(200, stream.response.statusCode());
             assertTrue(stream.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
             long first = revision(put("w-live", "a", "secret-1"));
@@ -77,11 +82,11 @@ class WatchApiTest extends OneClusterPerClass {
             long third = revision(put("w-resume", "k", "3"));
             assertEquals(third, stream.events(1, WAIT).getFirst().data().get("revision").asLong());
         }
-        // A reconnect to another node after the second event gets the third one and then the fourth.
+        // A reconnect after the second event gets the third one and then the fourth.
         long secondRevision = json(api.send(leader, "GET", "/api/v1/namespaces/w-resume/audit?limit=3", null, ADMIN))
                 .get(1).get("revision").asLong();
         String lastEventId = Long.toString(secondRevision);
-        try (EventStream stream = watch(follower(), "/api/v1/namespaces/w-resume/watch?fromRevision=0",
+        try (EventStream stream = watch(leader, "/api/v1/namespaces/w-resume/watch?fromRevision=0",
                 Map.of("Last-Event-ID", lastEventId))) {
             EventStream.Event third = stream.events(1, WAIT).getFirst();
             assertEquals(3, third.data().get("version").asLong(), "Last-Event-ID wins over fromRevision");
@@ -112,7 +117,7 @@ class WatchApiTest extends OneClusterPerClass {
     @Test
     void aBlobBackedValueIsNamedByItsDigestAndSize() throws InterruptedException {
         String big = "x".repeat(2_000);
-        try (EventStream stream = watch(follower(), "/api/v1/namespaces/w-blob/watch", Map.of())) {
+        try (EventStream stream = watch(leader, "/api/v1/namespaces/w-blob/watch", Map.of())) {
             JsonNode stored = json(api.send(leader, "PUT", "/api/v1/namespaces/w-blob/config/big",
                     "{\"value\":\"" + big + "\"}", ADMIN));
             JsonNode blob = stream.events(1, WAIT).getFirst().data().get("blob");
@@ -146,7 +151,7 @@ class WatchApiTest extends OneClusterPerClass {
         JsonNode gone = assertProblem(api.send(leader, "GET", "/api/v1/namespaces/w-old/watch?fromRevision=" + first,
                 null, ADMIN), 410);
         assertTrue(gone.get("detail").asText().contains("earliest start is fromRevision="), gone::toString);
-        assertProblem(api.send(follower(), "GET", "/api/v1/namespaces/w-old/watch", null, ADMIN,
+        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/w-old/watch", null, ADMIN,
                 Map.of("Last-Event-ID", Long.toString(first))), 410);
         assertProblem(api.send(leader, "GET", "/api/v1/namespaces/w-old/watch?fromRevision=-3", null, ADMIN), 400);
         assertProblem(api.send(leader, "GET", "/api/v1/namespaces/w-old/watch?fromRevision=soon", null, ADMIN), 400);
@@ -155,15 +160,15 @@ class WatchApiTest extends OneClusterPerClass {
     @Test
     void watchingNeedsAKeyAllowedTheNamespace() throws InterruptedException {
         assertProblem(api.send(leader, "GET", "/api/v1/namespaces/w-auth/watch", null, null), 401);
-        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/w-auth/watch", null, LocalCluster.SCOPED_EDITOR_KEY), 403);
+        assertProblem(api.send(leader, "GET", "/api/v1/namespaces/w-auth/watch", null, InMemoryNode.SCOPED_EDITOR_KEY), 403);
         assertProblem(api.send(leader, "POST", "/api/v1/namespaces/w-auth/watch", "{}", ADMIN), 405);
         try (EventStream stream = watch(leader, "/api/v1/namespaces/w-auth/watch",
-                Map.of("X-Api-Key", LocalCluster.READER_KEY))) {
+                Map.of("X-Api-Key", InMemoryNode.READER_KEY))) {
             assertEquals(200, stream.response.statusCode(), "a viewer may watch");
         }
     }
 
-    private EventStream watch(Node node, String path, Map<String, String> headers) {
+    private EventStream watch(InMemoryNode node, String path, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(Map.of("X-Api-Key", ADMIN));
         all.putAll(headers);
         EventStream stream = EventStream.open(node.url(path.substring(1)), all);
@@ -182,7 +187,4 @@ class WatchApiTest extends OneClusterPerClass {
         return json(response).get("revision").asLong();
     }
 
-    private Node follower() {
-        return cluster.nodes().stream().filter(n -> !n.id().equals(leader.id())).findFirst().orElseThrow();
-    }
 }

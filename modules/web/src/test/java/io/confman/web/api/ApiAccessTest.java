@@ -1,13 +1,14 @@
-package io.confman.launcher.api;
+package io.confman.web.api;
 
-import static io.confman.launcher.api.ApiClient.assertProblem;
-import static io.confman.launcher.api.ApiClient.describe;
-import static io.confman.launcher.api.ApiClient.json;
+import static io.confman.web.testing.ApiClient.assertProblem;
+import static io.confman.web.testing.ApiClient.describe;
+import static io.confman.web.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confman.launcher.testkit.LocalCluster;
+import io.confman.web.testing.InMemoryNode;
+import io.confman.web.testing.OneNodePerClass;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +21,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Authentication and authorisation over HTTP on one shared three-node cluster: every API endpoint
+ * Authentication and authorisation over HTTP on one shared in-memory node: every API endpoint
  * with no key, an unknown key and each role (401 / 403 / 2xx, and nothing changes when refused),
  * namespace scoping on every namespaced endpoint and in the lists, keys stored as SHA-256, the
  * header name's case, and the key's name recorded as the actor.
  */
 @Timeout(60)
-class ApiAccessTest extends OneClusterPerClass {
+class ApiAccessTest extends OneNodePerClass {
 
     /** The callers of the matrix, weakest first. */
     enum Caller {
-        NO_KEY(null), UNKNOWN_KEY("not-a-configured-key"), VIEWER(LocalCluster.READER_KEY),
-        EDITOR(LocalCluster.EDITOR_KEY), PUBLISHER(LocalCluster.PUBLISHER_KEY), ADMIN(LocalCluster.ADMIN_KEY);
+        NO_KEY(null), UNKNOWN_KEY("not-a-configured-key"), VIEWER(InMemoryNode.READER_KEY),
+        EDITOR(InMemoryNode.EDITOR_KEY), PUBLISHER(InMemoryNode.PUBLISHER_KEY), ADMIN(InMemoryNode.ADMIN_KEY);
 
         final String key;
 
@@ -97,7 +98,7 @@ class ApiAccessTest extends OneClusterPerClass {
 
     @Test
     void aScopedEditorWritesInsideItsNamespaceOnlyAndIsRecordedByName() {
-        String key = LocalCluster.SCOPED_EDITOR_KEY;
+        String key = InMemoryNode.SCOPED_EDITOR_KEY;
         JsonNode written = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/team-a/config/k", "{\"value\":\"1\"}", key)));
         assertEquals("Test Scoped Editor", written.get("updatedBy").asText(), "the key's name is the actor");
         for (String other : List.of("team-b", "team-a2", "team-ab", "team", "prod")) {
@@ -118,7 +119,7 @@ class ApiAccessTest extends OneClusterPerClass {
             ok(api.send(leader, "PUT", "/api/v1/namespaces/" + ns, "{}", ADMIN));
             ok(api.send(leader, "PUT", "/api/v1/namespaces/" + ns + "/config/listed", "{\"value\":\"v\"}", ADMIN));
         }
-        String key = LocalCluster.SCOPED_EDITOR_KEY;
+        String key = InMemoryNode.SCOPED_EDITOR_KEY;
         List<String> namespaces = new ArrayList<>();
         json(ok(api.send(leader, "GET", "/api/v1/namespaces", null, key))).forEach(n -> namespaces.add(n.get("path").asText()));
         assertEquals(List.of("team-a"), namespaces);
@@ -133,7 +134,7 @@ class ApiAccessTest extends OneClusterPerClass {
 
     @Test
     void aScopedAdminManagesOnlyItsOwnNamespace() {
-        String key = LocalCluster.SCOPED_ADMIN_KEY;
+        String key = InMemoryNode.SCOPED_ADMIN_KEY;
         JsonNode created = json(ok(api.send(leader, "PUT", "/api/v1/namespaces/team-b", "{\"description\":\"b\"}", key)));
         assertEquals("Test Scoped Admin", created.get("owner").asText());
         ok(api.send(leader, "PUT", "/api/v1/namespaces/team-c", "{}", ADMIN));
@@ -146,8 +147,8 @@ class ApiAccessTest extends OneClusterPerClass {
     @Test
     void theApiKeyHeaderNameIsCaseInsensitive() {
         for (String name : List.of("x-api-key", "X-API-KEY", "X-Api-Key")) {
-            HttpResponse<String> answer = cluster.http().send("GET", leader.url("api/v1/namespaces"), null,
-                    Map.of(name, LocalCluster.READER_KEY));
+            HttpResponse<String> answer = leader.send("GET", "api/v1/namespaces", null, null,
+                    Map.of(name, InMemoryNode.READER_KEY));
             assertEquals(200, answer.statusCode(), () -> name + ": " + describe(answer));
         }
     }

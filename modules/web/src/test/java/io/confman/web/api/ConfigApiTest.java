@@ -1,15 +1,15 @@
-package io.confman.launcher.api;
+package io.confman.web.api;
 
-import static io.confman.launcher.api.ApiClient.assertProblem;
-import static io.confman.launcher.api.ApiClient.describe;
-import static io.confman.launcher.api.ApiClient.header;
-import static io.confman.launcher.api.ApiClient.json;
+import static io.confman.web.testing.ApiClient.assertProblem;
+import static io.confman.web.testing.ApiClient.describe;
+import static io.confman.web.testing.ApiClient.header;
+import static io.confman.web.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confman.launcher.testkit.LocalCluster.Node;
+import io.confman.web.testing.OneNodePerClass;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The namespace, config and audit tables of API.md, row by row, plus the ETag additions, against
- * one real three-node cluster on 127.0.0.1 shared by the whole class (each test uses its own
- * namespaces). Requests go to the leader unless a test says otherwise; all with the admin key
- * unless roles are the point (see {@link ApiAccessTest}).
+ * one {@link io.confman.web.testing.InMemoryNode} shared by the whole class (each test uses its own
+ * namespaces): the real routing over the in-memory Raft node and blob store. All requests use the
+ * admin key unless roles are the point (see {@link ApiAccessTest}). What needs several real nodes
+ * (a write through a follower, reads on every node) is the launcher's ReplicatedApiTest.
  */
 @Timeout(60)
-class ConfigApiTest extends OneClusterPerClass {
+class ConfigApiTest extends OneNodePerClass {
 
     @Test
     void namespacePutCreatesThenUpdatesKeepingCreatedAtAndDefaultingOwnerToTheActor() {
@@ -216,26 +217,12 @@ class ConfigApiTest extends OneClusterPerClass {
     }
 
     @Test
-    void aWriteSentToAFollowerIsCommittedAndThenVisibleOnEveryNode() {
-        Node follower = cluster.nodes().stream().filter(n -> n != leader).findFirst().orElseThrow();
-        JsonNode written = json(ok(api.send(follower, "PUT", "/api/v1/namespaces/forwarded/config/k",
-                "{\"value\":\"via-follower\"}", ADMIN)));
-        assertEquals(1, written.get("version").asLong());
-        for (Node node : cluster.nodes()) {
-            JsonNode read = json(ok(api.send(node, "GET", "/api/v1/namespaces/forwarded/config/k", null, ADMIN)));
-            assertEquals(written, read, "linearizable read on " + node.id());
-        }
-    }
-
-    @Test
     void staleConsistencyIsServedAndAnUnknownConsistencyAnswers400() {
         ok(api.send(leader, "PUT", "/api/v1/namespaces/stale/config/k", "{\"value\":\"v\"}", ADMIN));
         JsonNode stale = json(ok(api.send(leader, "GET", "/api/v1/namespaces/stale/config/k?consistency=stale", null, ADMIN)));
         assertEquals("v", stale.get("value").asText(), "the leader has applied its own committed write");
-        for (Node node : cluster.nodes()) {
-            ok(api.send(node, "GET", "/api/v1/namespaces?consistency=stale", null, ADMIN));
-            ok(api.send(node, "GET", "/api/v1/configs?consistency=linearizable", null, ADMIN));
-        }
+        ok(api.send(leader, "GET", "/api/v1/namespaces?consistency=stale", null, ADMIN));
+        ok(api.send(leader, "GET", "/api/v1/configs?consistency=linearizable", null, ADMIN));
         assertProblem(api.send(leader, "GET", "/api/v1/namespaces/stale/config/k?consistency=eventual", null, ADMIN), 400);
     }
 

@@ -1,21 +1,25 @@
-package io.confman.launcher.api;
+package io.confman.web.api;
 
-import static io.confman.launcher.api.ApiClient.assertProblem;
-import static io.confman.launcher.api.ApiClient.json;
+import static io.confman.web.testing.ApiClient.assertProblem;
+import static io.confman.web.testing.ApiClient.describe;
+import static io.confman.web.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confman.web.BlobSettings;
+import io.confman.web.WebSettings;
+import io.confman.web.testing.InMemoryNode;
+import io.confman.web.testing.OneNodePerClass;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,15 +27,19 @@ import org.junit.jupiter.api.Timeout;
  * The JSON endpoints take their body limit from {@code http.maxPayloadBytes}, here 20 MiB (above
  * the 16 MiB default): a body between the two is accepted, one over the configured limit is
  * answered 413 problem+json naming the limit and its key, whether its length was declared or it
- * came chunked. Three real nodes on 127.0.0.1.
+ * came chunked. The real routing on an in-memory node.
  */
 @Timeout(240)
-class JsonBodyLimitTest extends OneClusterPerClass {
+class JsonBodyLimitTest extends OneNodePerClass {
     private static final long LIMIT = 20L * 1024 * 1024;
 
     @Override
-    Map<String, String> clusterSettings() {
-        return Map.of("http.maxPayloadBytes", Long.toString(LIMIT));
+    protected InMemoryNode startNode() {
+        return InMemoryNode.start(new WebSettings("127.0.0.1", 0, LIMIT, WebSettings.DEFAULT_MAX_TCP_CONNECTIONS,
+                WebSettings.DEFAULT_MAX_CONCURRENT_REQUESTS, WebSettings.DEFAULT_IDLE_TIMEOUT_MILLIS,
+                WebSettings.DEFAULT_MAX_WATCHERS, WebSettings.DEFAULT_WATCH_QUEUE_EVENTS,
+                WebSettings.DEFAULT_WATCH_HEARTBEAT_MILLIS), InMemoryNode.blobSettings(
+                BlobSettings.DEFAULT_INLINE_THRESHOLD_BYTES, BlobSettings.DEFAULT_MAX_SIZE_BYTES));
     }
 
     @Test
@@ -39,7 +47,7 @@ class JsonBodyLimitTest extends OneClusterPerClass {
         String value = "v".repeat(17 * 1024 * 1024);
         HttpResponse<String> put = api.send(leader, "PUT", "/api/v1/namespaces/limits/config/big",
                 "{\"value\":\"" + value + "\"}", ADMIN);
-        assertEquals(200, put.statusCode(), () -> ApiClient.describe(put).substring(0, 300));
+        assertEquals(200, put.statusCode(), () -> describe(put).substring(0, 300));
         assertEquals(value.length(), json(put).at("/blob/size").asLong());
     }
 
