@@ -2,6 +2,7 @@ package io.confman.raft.node;
 
 import io.confman.raft.ratis.RatisClusterNode;
 import java.io.IOException;
+import java.util.Optional;
 
 /** Starts cluster nodes. The only way in to the (unexported) Ratis adapter. */
 public final class RaftNodes {
@@ -25,10 +26,16 @@ public final class RaftNodes {
      * invalid or the storage belongs to another group.
      */
     public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine stateMachine) throws IOException {
+        return start(settings, stateMachine, Optional.empty());
+    }
+
+    /** As {@link #start(RaftSettings, ReplicatedStateMachine)}, with mutual TLS on the Raft port when given. */
+    public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine stateMachine, Optional<RaftTls> tls)
+            throws IOException {
         var problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new StartupRefusedException(String.join("; ", problems));
         }
-        return RatisClusterNode.start(settings, stateMachine);
+        return RatisClusterNode.start(settings, stateMachine, tls);
     }
 }

@@ -7,6 +7,7 @@ import io.confman.raft.node.MembershipChangeRefused;
 import io.confman.raft.node.NodeStatus;
 import io.confman.raft.node.RaftMetrics;
 import io.confman.raft.node.RaftSettings;
+import io.confman.raft.node.RaftTls;
 import io.confman.raft.node.RaftUnavailableException;
 import io.confman.raft.node.ReplicatedStateMachine;
 import io.confman.raft.node.StartupRefusedException;
@@ -119,7 +120,8 @@ public final class RatisClusterNode implements ClusterNode {
      * single member), otherwise as a non-voter that {@link CatchUpPromotion} makes a voter once it
      * has caught up. Then starts serving.
      */
-    public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine delegate) throws IOException {
+    public static ClusterNode start(RaftSettings settings, ReplicatedStateMachine delegate, Optional<RaftTls> tls)
+            throws IOException {
         RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
         Path marker = settings.storageDir().resolve(CatchUpPromotion.MARKER_FILE);
         boolean formatted = Files.isDirectory(settings.storageDir().resolve(settings.groupId().toString()));
@@ -155,6 +157,7 @@ public final class RatisClusterNode implements ClusterNode {
                     return next;
                 })
                 .setProperties(RatisProperties.server(settings))
+                .setParameters(RatisProperties.parameters(tls))
                 .setOption(formatted ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
         try {
@@ -166,6 +169,7 @@ public final class RatisClusterNode implements ClusterNode {
         }
         RaftClient client = RaftClient.newBuilder()
                 .setProperties(RatisProperties.client(settings))
+                .setParameters(RatisProperties.parameters(tls))
                 .setRaftGroup(group)
                 .setRetryPolicy(FORWARD_RETRIES)
                 .build();
