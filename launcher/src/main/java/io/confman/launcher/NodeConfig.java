@@ -263,8 +263,9 @@ public final class NodeConfig {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ConfigProblem("tls.enabled is true but " + String.join(", ", missing) + " is not set: name the"
-                    + " PEM files of this node's certificate, its private key and the cluster CA");
+            throw new ConfigProblem("tls.enabled is true but " + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " not set: name the PEM files of this node's"
+                    + " certificate, its private key and the cluster CA");
         }
         return Optional.of(new NodeSettings.TlsFiles(files.get("certificate"), files.get("privateKey"), files.get("ca")));
     }

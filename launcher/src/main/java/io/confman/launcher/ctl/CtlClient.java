@@ -60,8 +60,7 @@ final class CtlClient {
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 lastProblem = endpoint + ": " + describe(e);
             } catch (SSLException e) {
-                throw new CtlFailure(Ctl.UNREACHABLE, endpoint + ": TLS handshake failed (" + describe(e) + "): give the"
-                        + " CA that issued the nodes' certificates with --cacert or CONFMAN_CACERT");
+                throw new CtlFailure(Ctl.UNREACHABLE, endpoint + ": " + tlsProblem(e));
             } catch (IOException e) {
                 throw new CtlFailure(Ctl.UNREACHABLE, endpoint + " stopped answering: " + describe(e));
             }
@@ -142,6 +141,12 @@ final class CtlClient {
         } catch (IOException e) {
             return body.lines().findFirst().orElse("").strip();
         }
+    }
+
+    /** A failed TLS handshake, with what to do about it. */
+    static String tlsProblem(SSLException e) {
+        return "TLS handshake failed (" + describe(e) + "): give the CA that issued the nodes' certificates with"
+                + " --cacert or CONFMAN_CACERT";
     }
 
     /** The first message along the cause chain (the JDK client's ConnectException has none itself). */

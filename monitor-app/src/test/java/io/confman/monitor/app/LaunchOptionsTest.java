@@ -1,6 +1,7 @@
 package io.confman.monitor.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,5 +56,48 @@ class LaunchOptionsTest {
         assertTrue(e.getMessage().contains("--colour"));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--api-key"), Map.of()));
         assertTrue(LaunchOptions.wantsHelp(List.of("--help")));
+    }
+
+    /** A CA certificate (made with openssl for this test; its key is gone). */
+    private static final String CA_PEM = """
+            -----BEGIN CERTIFICATE-----
+            MIIBnjCCAUWgAwIBAgIUKH17cp6lFPPQ8tbDCoY6uQUTjfEwCgYIKoZIzj0EAwIw
+            HTEbMBkGA1UEAwwSQ29uZm1hbiBjbHVzdGVyIENBMB4XDTI2MTIwMTA2MTY1MVoX
+            DTMxMTEzMDA2MTY1MVowHTEbMBkGA1UEAwwSQ29uZm1hbiBjbHVzdGVyIENBMFkw
+            EwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEYKZiWrr9DL30vt9q/lHUXUHBNt9jlpqg
+            46mv+1iLIJ6PwSishajZr44T0yDf/dNs8ImoARv2WnG4uSaXfuvrMaNjMGEwHQYD
+            VR0OBBYEFFEks4eSXC+Zq1fM+9RuF4OJDWSKMB8GA1UdIwQYMBaAFFEks4eSXC+Z
+            q1fM+9RuF4OJDWSKMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMAoG
+            CCqGSM49BAMCA0cAMEQCIBhdJXiwDUjIJ6CSFJNowMFYoGAd5gZhcS6LzTKNAb+U
+            AiAg0NLaSQFEwCJ7wLi+t8fclFJGEprcPxoB/6xIR80Ckg==
+            -----END CERTIFICATE-----
+            """;
+
+    @Test
+    void cacertIsAnOptionAndMakesItsCaTheOneHttpsConnectionsTrust(@TempDir Path dir) throws Exception {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, CA_PEM);
+        List<String> args = List.of("--cacert=" + ca, "https://127.0.0.1:6100/");
+        assertEquals(List.of(URI.create("https://127.0.0.1:6100/")),
+                LaunchOptions.parse(args, Map.of("HOME", dir.toString())).nodes());
+        SSLContext before = SSLContext.getDefault();
+        try {
+            LaunchOptions.trustCa(args, Map.of());
+            assertNotSame(before, SSLContext.getDefault());
+        } finally {
+            SSLContext.setDefault(before);
+        }
+    }
+
+    @Test
+    void aMissingOrUnreadableCaFileIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        Path garbage = dir.resolve("garbage.pem");
+        Files.writeString(garbage, "not a certificate");
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.trustCa(List.of(), Map.of("CONFMAN_CACERT", dir.resolve("none.pem").toString())));
+        assertTrue(missing.getMessage().startsWith("cannot read CA file " + dir.resolve("none.pem")), missing.getMessage());
+        IllegalArgumentException unusable = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.trustCa(List.of("--cacert", garbage.toString()), Map.of()));
+        assertTrue(unusable.getMessage().startsWith("CA file " + garbage + " is not usable"), unusable.getMessage());
     }
 }
