@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.confman.codec.pem.Pem;
 import io.confman.monitor.logic.MonitorSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,25 +60,17 @@ class LaunchOptionsTest {
         assertTrue(LaunchOptions.wantsHelp(List.of("--help")));
     }
 
-    /** A CA certificate (made with openssl for this test; its key is gone). */
-    private static final String CA_PEM = """
-            -----BEGIN CERTIFICATE-----
-            MIIBnjCCAUWgAwIBAgIUKH17cp6lFPPQ8tbDCoY6uQUTjfEwCgYIKoZIzj0EAwIw
-            HTEbMBkGA1UEAwwSQ29uZm1hbiBjbHVzdGVyIENBMB4XDTI2MTIwMTA2MTY1MVoX
-            DTMxMTEzMDA2MTY1MVowHTEbMBkGA1UEAwwSQ29uZm1hbiBjbHVzdGVyIENBMFkw
-            EwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEYKZiWrr9DL30vt9q/lHUXUHBNt9jlpqg
-            46mv+1iLIJ6PwSishajZr44T0yDf/dNs8ImoARv2WnG4uSaXfuvrMaNjMGEwHQYD
-            VR0OBBYEFFEks4eSXC+Zq1fM+9RuF4OJDWSKMB8GA1UdIwQYMBaAFFEks4eSXC+Z
-            q1fM+9RuF4OJDWSKMA8GA1UdEwEB/wQFMAMBAf8wDgYDVR0PAQH/BAQDAgEGMAoG
-            CCqGSM49BAMCA0cAMEQCIBhdJXiwDUjIJ6CSFJNowMFYoGAd5gZhcS6LzTKNAb+U
-            AiAg0NLaSQFEwCJ7wLi+t8fclFJGEprcPxoB/6xIR80Ckg==
-            -----END CERTIFICATE-----
-            """;
+    /** Any CA certificate as PEM: the first of the JDK's own trust store. */
+    private static String caPem() throws Exception {
+        KeyStore jdkCas = KeyStore.getInstance(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
+                .toFile(), (char[]) null);
+        return Pem.encode("CERTIFICATE", jdkCas.getCertificate(jdkCas.aliases().nextElement()).getEncoded());
+    }
 
     @Test
     void cacertIsAnOptionAndMakesItsCaTheOneHttpsConnectionsTrust(@TempDir Path dir) throws Exception {
         Path ca = dir.resolve("ca.pem");
-        Files.writeString(ca, CA_PEM);
+        Files.writeString(ca, caPem());
         List<String> args = List.of("--cacert=" + ca, "https://127.0.0.1:6100/");
         assertEquals(List.of(URI.create("https://127.0.0.1:6100/")),
                 LaunchOptions.parse(args, Map.of("HOME", dir.toString())).nodes());
