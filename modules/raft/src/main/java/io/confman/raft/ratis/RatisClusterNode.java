@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.GroupManagementRequest;
@@ -102,12 +103,12 @@ public final class RatisClusterNode implements ClusterNode {
             READ_ROUNDS_IN_FLIGHT);
 
     private RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
-                             AtomicReference<StateMachineAdapter> stateMachine) {
+                             Parameters transport, AtomicReference<StateMachineAdapter> stateMachine) {
         this.settings = settings;
         this.group = group;
         this.server = server;
         this.client = client;
-        this.forwarder = new LeaderForwarder(settings, group, CLIENT_RETRY_SLEEP_MILLIS);
+        this.forwarder = new LeaderForwarder(settings, group, transport, CLIENT_RETRY_SLEEP_MILLIS);
         this.stateMachine = stateMachine;
         this.membership = new RatisMembership(settings, group, server, client);
     }
@@ -176,7 +177,8 @@ public final class RatisClusterNode implements ClusterNode {
                 .setRaftGroup(group)
                 .setRetryPolicy(FORWARD_RETRIES)
                 .build();
-        RatisClusterNode node = new RatisClusterNode(settings, group, server, client, adapter);
+        RatisClusterNode node = new RatisClusterNode(settings, group, server, client, RatisProperties.parameters(tls),
+                adapter);
         RatisMembership membership = node.membership;
         if (!formatted) {
             RejoinWatchdog.startFor(server, groupId, client, settings.requestTimeoutMillis());
