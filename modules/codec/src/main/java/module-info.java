@@ -9,6 +9,7 @@ module io.confman.codec {
     exports io.confman.codec.backup;
     exports io.confman.codec.command;
     exports io.confman.codec.model;
+    exports io.confman.codec.pem;
     exports io.confman.codec.snapshot;
     exports io.confman.codec.wire;
 

@@ -1,6 +1,7 @@
 package io.confman.launcher;
 
 import io.confman.launcher.ctl.Ctl;
+import io.confman.launcher.tls.LocalCa;
 import io.confman.raft.node.StartupRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,10 @@ import java.util.logging.LogManager;
  * <pre>
  * confman-node [--local] [--config FILE]... [--node-id ID] [--data-dir DIR] [--initial-cluster-state new|existing]
  * confman-node ctl COMMAND ...
+ * confman-node tls-init DIR NODE_ID...
  * </pre>
- * With {@code ctl} first it is the client command line instead ({@link Ctl}).
+ * With {@code ctl} first it is the client command line instead ({@link Ctl}); with {@code
+ * tls-init}, it makes a local CA and node certificates ({@link LocalCa}).
  * Exit status 2 means the node refused to start, or stopped by itself because another member
  * applies the state machine with different rules; the reason is one line on stderr.
  */
@@ -25,6 +28,10 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("ctl")) {
             Ctl.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("tls-init")) {
+            LocalCa.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         initLogging();

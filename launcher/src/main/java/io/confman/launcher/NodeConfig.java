@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -65,26 +66,38 @@ public final class NodeConfig {
             }
             sources.add(ConfigSources.file(file));
         }
-        if (localCluster) {
-            sources.add(resource(LOCAL_CLUSTER_RESOURCE));
-        }
         sources.add(resource(DEFAULTS_RESOURCE));
+        Config config = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .sources(sources).build();
+        if (!localCluster) {
+            return config;
+        }
+        // The embedded local cluster's members are reached over HTTPS when TLS is on: the same
+        // list, its URLs' scheme following tls.enabled.
+        boolean tls = config.get("tls.enabled").asBoolean().orElse(false);
+        sources.add(sources.size() - 1, tls ? localClusterOverHttps() : resource(LOCAL_CLUSTER_RESOURCE));
         return Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
                 .sources(sources).build();
     }
 
     private static Supplier<ConfigSource> resource(String name) {
-        return () -> {
-            try (InputStream in = NodeConfig.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("embedded resource " + name + " is missing");
-                }
-                return ConfigSources.create(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                        MediaTypes.APPLICATION_X_YAML);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return () -> ConfigSources.create(resourceText(name), MediaTypes.APPLICATION_X_YAML);
+    }
+
+    private static Supplier<ConfigSource> localClusterOverHttps() {
+        return () -> ConfigSources.create(resourceText(LOCAL_CLUSTER_RESOURCE).replace("url: \"http://", "url: \"https://"),
+                MediaTypes.APPLICATION_X_YAML);
+    }
+
+    private static String resourceText(String name) {
+        try (InputStream in = NodeConfig.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("embedded resource " + name + " is missing");
             }
-        };
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Maps {@code CONFMAN_*} variables onto the keys the defaults define. */
@@ -117,7 +130,8 @@ public final class NodeConfig {
     /** The node's settings; every problem found is reported at once as a {@link ConfigProblem}. */
     public static NodeSettings settings(Config config) {
         try {
-            List<Member> members = members(config.get("cluster.members"));
+            Optional<NodeSettings.TlsFiles> tls = tlsFiles(config.get("tls"));
+            List<Member> members = members(config.get("cluster.members"), tls.isPresent() ? "https" : "http");
             Path dataDir = Path.of(config.get("node.dataDir").asString().get()).toAbsolutePath().normalize();
             RaftSettings raft = new RaftSettings(
                     config.get("node.id").asString().get(),
@@ -172,7 +186,7 @@ public final class NodeConfig {
                     config.get("http.watchQueueEvents").asInt().get(),
                     config.get("http.watchHeartbeatMillis").asLong().get());
             return new NodeSettings(raft, web, dataDir, token, apiKeys(config.get("auth.apiKeys")),
-                    blob, config.get("raft.auditEventsPerNamespace").asInt().get());
+                    blob, config.get("raft.auditEventsPerNamespace").asInt().get(), tls);
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigProblem("invalid configuration: " + e.getMessage());
         }
@@ -233,7 +247,30 @@ public final class NodeConfig {
                 Duration.ofMillis(blob.get("uploadExpiryMillis").asLong().get()));
     }
 
-    private static List<Member> members(Config list) {
+    /** {@code tls.*}: the three files when {@code tls.enabled}, each required then. */
+    static Optional<NodeSettings.TlsFiles> tlsFiles(Config tls) {
+        if (!tls.get("enabled").asBoolean().orElse(false)) {
+            return Optional.empty();
+        }
+        List<String> missing = new ArrayList<>();
+        Map<String, Path> files = new HashMap<>();
+        for (String key : List.of("certificate", "privateKey", "ca")) {
+            String value = tls.get(key).asString().orElse("").strip();
+            if (value.isEmpty()) {
+                missing.add("tls." + key);
+            } else {
+                files.put(key, Path.of(value).toAbsolutePath().normalize());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigProblem("tls.enabled is true but " + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " not set: name the PEM files of this node's"
+                    + " certificate, its private key and the cluster CA");
+        }
+        return Optional.of(new NodeSettings.TlsFiles(files.get("certificate"), files.get("privateKey"), files.get("ca")));
+    }
+
+    private static List<Member> members(Config list, String scheme) {
         List<Member> members = new ArrayList<>();
         for (Config m : list.asNodeList().orElse(List.of())) {
             String id = m.get("id").asString().get();
@@ -241,8 +278,9 @@ public final class NodeConfig {
                 throw new ConfigProblem("cluster.members id '" + id + "' must be 1-64 letters, digits, '-' or '_'");
             }
             URI url = URI.create(m.get("url").asString().get());
-            if (!"http".equals(url.getScheme()) || url.getHost() == null) {
-                throw new ConfigProblem("cluster.members url '" + url + "' of " + id + " must be http://host:port/");
+            if (!scheme.equals(url.getScheme()) || url.getHost() == null) {
+                throw new ConfigProblem("cluster.members url '" + url + "' of " + id + " must be " + scheme + "://host:port/"
+                        + ("https".equals(scheme) ? " (tls.enabled is true)" : " (https:// needs tls.enabled)"));
             }
             String raftAddress = m.get("raftAddress").asString().get();
             int colon = raftAddress.lastIndexOf(':');

@@ -4,6 +4,7 @@ import io.confman.blob.BlobStore;
 import io.confman.blob.FileBlobStore;
 import io.confman.blob.UploadSessions;
 import io.confman.blob.peer.HttpBlobPeerClient;
+import io.confman.launcher.tls.NodeTls;
 import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
@@ -20,11 +21,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,14 +71,17 @@ public final class NodeRuntime implements AutoCloseable {
         String boundRaftPort = settings.raft().ratisProperties().get("raft.grpc.server.port");
         requireFree("raft", self.raftHost(), boundRaftPort != null ? Integer.parseInt(boundRaftPort.trim())
                 : self.raftPort());
+        Optional<NodeTls> tls = settings.tls().map(files -> NodeTls.load(files,
+                new LinkedHashSet<>(List.of(self.httpUrl().getHost(), self.raftHost())), Instant.now()));
+        Optional<SSLContext> tlsContext = tls.map(NodeTls::context);
         Files.createDirectories(settings.dataDir());
         BlobStore blobs = FileBlobStore.open(settings.dataDir().resolve("blobs"), settings.blob().reserveFreeBytes());
         var state = new ConfigStateMachine(settings.auditEventsPerNamespace());
         var changes = new ChangeFeed(settings.web().watchQueueEvents(), settings.web().maxWatchers());
         state.listen(changes);
-        ClusterNode node = RaftNodes.start(settings.raft(), state);
+        ClusterNode node = RaftNodes.start(settings.raft(), state, tls.map(NodeTls::raft));
         var blobPeers = new HttpBlobPeerClient(blobs, settings.clusterToken(), settings.blob().maxSizeBytes(),
-                java.time.Duration.ofMillis(settings.raft().requestTimeoutMillis()));
+                java.time.Duration.ofMillis(settings.raft().requestTimeoutMillis()), tlsContext);
         var store = new ReplicatedConfigStore(node, state);
         var blobMaintenance = new BlobMaintenance(store, blobs, blobPeers, settings.blob());
         var uploads = UploadSessions.open(settings.dataDir().resolve("uploads"), settings.blob().uploadExpiry(),
@@ -83,7 +90,7 @@ public final class NodeRuntime implements AutoCloseable {
                 settings.blob(), changes, blobMaintenance::missing, uploads);
         RunningServer http;
         try {
-            http = ConfmanWebServer.start(settings.web(), services);
+            http = ConfmanWebServer.start(settings.web(), services, tlsContext);
         } catch (RuntimeException e) {
             changes.close();
             blobMaintenance.close();
@@ -92,11 +99,12 @@ public final class NodeRuntime implements AutoCloseable {
             throw new StartupRefusedException("HTTP server could not start on " + settings.web().host() + ":"
                     + settings.web().port() + ": " + e.getMessage(), e);
         }
-        LOG.info("node {} serving HTTP on {}:{} (Raft {}), started in {} ms", settings.raft().nodeId(),
-                settings.web().host(), http.port(), self.raftAddress(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("node {} serving {} on {}:{} (Raft {}{}), started in {} ms", settings.raft().nodeId(),
+                tls.isPresent() ? "HTTPS" : "HTTP", settings.web().host(), http.port(), self.raftAddress(),
+                tls.isPresent() ? ", mutual TLS" : "", (System.nanoTime() - started) / 1_000_000);
         blobMaintenance.start();
         NodeRuntime runtime = new NodeRuntime(settings, node, changes, blobPeers, blobMaintenance, http);
-        runtime.checkRulesAgree();
+        runtime.checkRulesAgree(tlsContext);
         runtime.watchRaftServer();
         return runtime;
     }
@@ -106,11 +114,11 @@ public final class NodeRuntime implements AutoCloseable {
      * the members disagrees with this node, it stops (it must not apply the log differently),
      * reported by {@link #refusal}.
      */
-    private void checkRulesAgree() {
+    private void checkRulesAgree(Optional<SSLContext> tls) {
         List<Member> peers = settings.raft().members().stream()
                 .filter(m -> !m.id().equals(settings.raft().nodeId())).toList();
         ruleAgreement = new RuleAgreement(peers, settings.clusterToken(), settings.auditEventsPerNamespace(),
-                this::stopBecause);
+                this::stopBecause, tls);
         ruleAgreement.start();
     }
 

@@ -6,6 +6,7 @@ import io.confman.web.BlobSettings;
 import io.confman.web.WebSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A node's validated settings.
@@ -17,7 +18,16 @@ import java.util.List;
  * @param apiKeys                 client API keys
  * @param blob                    blob store limits and timeouts
  * @param auditEventsPerNamespace audit events kept per namespace (identical on every member)
+ * @param tls                     the TLS files when {@code tls.enabled}; empty for plain HTTP and gRPC
  */
 public record NodeSettings(RaftSettings raft, WebSettings web, Path dataDir, String clusterToken,
-                           List<ApiKey> apiKeys, BlobSettings blob, int auditEventsPerNamespace) {
+                           List<ApiKey> apiKeys, BlobSettings blob, int auditEventsPerNamespace,
+                           Optional<TlsFiles> tls) {
+
+    /**
+     * The PEM files of a TLS node ({@code tls.certificate}, {@code tls.privateKey}, {@code tls.ca});
+     * read and checked when the node starts ({@code io.confman.launcher.tls.NodeTls}).
+     */
+    public record TlsFiles(Path certificate, Path privateKey, Path ca) {
+    }
 }

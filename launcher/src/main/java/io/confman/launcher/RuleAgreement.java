@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +45,20 @@ final class RuleAgreement implements AutoCloseable {
     private final String clusterToken;
     private final int auditEventsPerNamespace;
     private final Consumer<String> onDisagreement;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final HttpClient client;
+    /** Peers whose TLS handshake failed, each reported once. */
+    private final Set<String> handshakeFailuresLogged = ConcurrentHashMap.newKeySet();
     private volatile Thread thread;
 
     RuleAgreement(List<Member> peers, String clusterToken, int auditEventsPerNamespace,
-                  Consumer<String> onDisagreement) {
+                  Consumer<String> onDisagreement, Optional<SSLContext> tls) {
         this.peers = List.copyOf(peers);
         this.clusterToken = clusterToken;
         this.auditEventsPerNamespace = auditEventsPerNamespace;
         this.onDisagreement = onDisagreement;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT);
+        tls.ifPresent(client::sslContext);
+        this.client = client.build();
     }
 
     void start() {
@@ -103,6 +112,15 @@ final class RuleAgreement implements AutoCloseable {
                 return Optional.empty();
             }
             return Optional.of(JSON.readTree(response.body()));
+        } catch (SSLException e) {
+            // A member whose certificate this node's CA did not issue (or that refuses ours): the one
+            // line an operator needs, since Raft's own handshake failures repeat at every heartbeat.
+            if (handshakeFailuresLogged.add(peer.id())) {
+                LOG.error("TLS handshake with member {} at {} failed: {}: every member's certificate must be issued"
+                        + " by the CA in tls.ca and name the member's host; Raft traffic with it fails the same way",
+                        peer.id(), peer.httpUrl(), e.getMessage());
+            }
+            return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

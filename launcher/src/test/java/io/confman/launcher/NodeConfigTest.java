@@ -209,4 +209,41 @@ class NodeConfigTest {
                 () -> NodeConfig.load(List.of(dir.resolve("nope.yaml")), false, Map.of(), Map.of()));
         assertTrue(e.getMessage().contains("does not exist"));
     }
+
+    @Test
+    void withTlsTheLocalClusterIsHttpsAndEveryFileIsRequired() {
+        Map<String, String> tls = Map.of("tls.enabled", "true", "tls.certificate", "n.pem", "tls.privateKey", "n-key.pem",
+                "tls.ca", "ca.pem");
+        NodeSettings s = NodeConfig.settings(NodeConfig.load(List.of(), true, Map.of(), tls));
+        assertTrue(s.raft().members().stream().allMatch(m -> m.httpUrl().getScheme().equals("https")),
+                s.raft().members().toString());
+        assertEquals(Path.of("ca.pem").toAbsolutePath(), s.tls().orElseThrow().ca());
+        assertTrue(NodeConfig.settings(NodeConfig.load(List.of(), true, Map.of(), Map.of())).tls().isEmpty());
+        var missing = assertThrows(NodeConfig.ConfigProblem.class, () -> NodeConfig.settings(NodeConfig.load(List.of(),
+                true, Map.of("CONFMAN_TLS_ENABLED", "true", "CONFMAN_TLS_CA", "ca.pem"), Map.of())));
+        assertEquals("tls.enabled is true but tls.certificate, tls.privateKey are not set: name the PEM files of this"
+                + " node's certificate, its private key and the cluster CA", missing.getMessage());
+    }
+
+    @Test
+    void aMemberUrlWhoseSchemeDoesNotMatchTlsIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.yaml"), """
+                cluster:
+                  members:
+                    - id: "a"
+                      url: "http://127.0.0.1:6100/"
+                      raftAddress: "127.0.0.1:7100"
+                node:
+                  id: "a"
+                tls:
+                  enabled: true
+                  certificate: "a.pem"
+                  privateKey: "a-key.pem"
+                  ca: "ca.pem"
+                """);
+        var e = assertThrows(NodeConfig.ConfigProblem.class,
+                () -> NodeConfig.settings(NodeConfig.load(List.of(file), false, Map.of(), Map.of())));
+        assertEquals("cluster.members url 'http://127.0.0.1:6100/' of a must be https://host:port/ (tls.enabled is"
+                + " true)", e.getMessage());
+    }
 }

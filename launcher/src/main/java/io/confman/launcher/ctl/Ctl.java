@@ -2,17 +2,23 @@ package io.confman.launcher.ctl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.confman.codec.pem.Pem;
 import io.confman.launcher.NodeConfig;
 import io.helidon.config.Config;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +38,9 @@ import picocli.CommandLine.ScopeType;
         footer = {"  0  ok", "  1  usage error", "  2  no endpoint reachable", "  3  unauthorized or forbidden (401/403)",
             "  4  not found (404)", "  5  precondition failed (412)", "  6  any other server error (status: no leader)",
             "", "Endpoints: --endpoints, else CONFMAN_ENDPOINTS, else the local cluster of `./confman up`.",
-            "API key: --api-key, else CONFMAN_API_KEY, else the local cluster's development admin key."})
+            "API key: --api-key, else CONFMAN_API_KEY, else the local cluster's development admin key.",
+            "CA for https: --cacert, else CONFMAN_CACERT, else data/tls/ca.pem when it exists (made by",
+            "`./confman up --tls`), else the system's CAs. With a CA, the local cluster's endpoints are https."})
 public final class Ctl implements Callable<Integer> {
     public static final int OK = 0;
     public static final int USAGE = 1;
@@ -43,6 +51,9 @@ public final class Ctl implements Callable<Integer> {
     public static final int SERVER_ERROR = 6;
     static final String ENDPOINTS_ENV = "CONFMAN_ENDPOINTS";
     static final String API_KEY_ENV = "CONFMAN_API_KEY";
+    static final String CACERT_ENV = "CONFMAN_CACERT";
+    /** The CA `./confman up --tls` makes, relative to the directory ctl runs in. */
+    static final Path LOCAL_CA = Path.of("data", "tls", "ca.pem");
 
     /** Text or JSON on stdout. */
     enum Output { table, json }
@@ -57,6 +68,10 @@ public final class Ctl implements Callable<Integer> {
     @Option(names = "--api-key", paramLabel = "KEY", scope = ScopeType.INHERIT,
             description = "Sent as X-Api-Key.")
     String apiKey;
+
+    @Option(names = "--cacert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "PEM file of the CA that issued the nodes' certificates (https endpoints).")
+    Path caCert;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
             description = "table (default) or json.")
@@ -114,7 +129,32 @@ public final class Ctl implements Callable<Integer> {
 
     /** The client for the endpoints and key chosen by flag, environment or local cluster default. */
     CtlClient client() {
-        return new CtlClient(endpointList().stream().map(Ctl::baseUri).toList(), key());
+        return new CtlClient(endpointList().stream().map(Ctl::baseUri).toList(), key(), tls());
+    }
+
+    /** The CA file chosen by flag, environment or the local cluster's, if any. */
+    Optional<Path> caFile() {
+        if (caCert != null) {
+            return Optional.of(caCert);
+        }
+        String fromEnv = env.get(CACERT_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(Path.of(fromEnv.strip()));
+        }
+        return Files.isRegularFile(LOCAL_CA) ? Optional.of(LOCAL_CA) : Optional.empty();
+    }
+
+    /** A TLS context trusting the chosen CA file, or empty for the JDK's default (the system's CAs). */
+    private Optional<SSLContext> tls() {
+        Optional<Path> file = caFile();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream pem = Files.newInputStream(file.get())) {
+            return Optional.of(Pem.clientContext(Pem.certificates(pem)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CtlFailure(USAGE, "CA file " + file.get() + " is not usable: " + CtlClient.describe(e));
+        }
     }
 
     List<String> endpointList() {
@@ -125,7 +165,7 @@ public final class Ctl implements Callable<Integer> {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Arrays.stream(fromEnv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
-        return localCluster().get("cluster.members").asNodeList().orElse(List.of()).stream()
+        return localCluster(caFile().isPresent()).get("cluster.members").asNodeList().orElse(List.of()).stream()
                 .map(member -> member.get("url").asString().get()).toList();
     }
 
@@ -137,14 +177,17 @@ public final class Ctl implements Callable<Integer> {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
-        return localCluster().get("auth.apiKeys").asNodeList().orElse(List.of()).stream()
+        return localCluster(false).get("auth.apiKeys").asNodeList().orElse(List.of()).stream()
                 .filter(k -> k.get("roles").asList(String.class).orElse(List.of()).contains("admin"))
                 .map(k -> k.get("key").asString().get()).findFirst().orElse("");
     }
 
-    /** The local cluster's configuration, the one `./confman up` starts: one source of its ports and keys. */
-    private static Config localCluster() {
-        return NodeConfig.load(List.of(), true, Map.of(), Map.of());
+    /**
+     * The local cluster's configuration, the one `./confman up` starts: one source of its ports and
+     * keys; with {@code tls} (`./confman up --tls` made data/tls/), its member URLs are https.
+     */
+    private static Config localCluster(boolean tls) {
+        return NodeConfig.load(List.of(), true, Map.of(), Map.of("tls.enabled", Boolean.toString(tls)));
     }
 
     private static URI baseUri(String endpoint) {

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 /**
  * Sends the ctl commands' requests. Every request goes to the first endpoint that accepts a
@@ -30,15 +33,18 @@ final class CtlClient {
 
     private final List<URI> endpoints;
     private final String apiKey;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS)).build();
+    private final HttpClient http;
 
-    CtlClient(List<URI> endpoints, String apiKey) {
+    /** {@code tls}: the context https endpoints are checked with; empty for the system's CAs. */
+    CtlClient(List<URI> endpoints, String apiKey, Optional<SSLContext> tls) {
         if (endpoints.isEmpty()) {
             throw new CtlFailure(Ctl.USAGE, "no endpoint given");
         }
         this.endpoints = List.copyOf(endpoints);
         this.apiKey = apiKey;
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS));
+        tls.ifPresent(http::sslContext);
+        this.http = http.build();
     }
 
     List<URI> endpoints() {
@@ -53,6 +59,8 @@ final class CtlClient {
                 return sendTo(endpoint, method, path, body, headers, null);
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 lastProblem = endpoint + ": " + describe(e);
+            } catch (SSLException e) {
+                throw new CtlFailure(Ctl.UNREACHABLE, endpoint + ": " + tlsProblem(e));
             } catch (IOException e) {
                 throw new CtlFailure(Ctl.UNREACHABLE, endpoint + " stopped answering: " + describe(e));
             }
@@ -133,6 +141,12 @@ final class CtlClient {
         } catch (IOException e) {
             return body.lines().findFirst().orElse("").strip();
         }
+    }
+
+    /** A failed TLS handshake, with what to do about it. */
+    static String tlsProblem(SSLException e) {
+        return "TLS handshake failed (" + describe(e) + "): give the CA that issued the nodes' certificates with"
+                + " --cacert or CONFMAN_CACERT";
     }
 
     /** The first message along the cause chain (the JDK client's ConnectException has none itself). */

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -41,6 +42,8 @@ final class StatusCommand implements Callable<Integer> {
                 reachable++;
                 leader |= "leader".equals(health.path("cluster").path("role").asText());
                 members = Math.max(members, voters(health.path("cluster").path("members")));
+            } catch (SSLException e) {
+                row.put("error", CtlClient.tlsProblem(e));
             } catch (IOException | CtlFailure e) {
                 row.put("error", CtlClient.describe(e));
             }
@@ -51,7 +54,8 @@ final class StatusCommand implements Callable<Integer> {
             printTable(nodes);
         }
         if (reachable == 0) {
-            throw new CtlFailure(Ctl.UNREACHABLE, "no reachable endpoint among " + client.endpoints());
+            throw new CtlFailure(Ctl.UNREACHABLE, "no reachable endpoint among " + client.endpoints() + " (last: "
+                    + nodes.get(nodes.size() - 1).path("error").asText() + ")");
         }
         // A majority is judged only when every member was asked: a single endpoint is no sign of trouble.
         boolean everyMemberAsked = members > 0 && client.endpoints().size() >= members;

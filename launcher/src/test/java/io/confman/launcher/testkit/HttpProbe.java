@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /** A small HTTP client for tests: every call bounded by short timeouts, failures as empty. */
 public final class HttpProbe {
@@ -15,7 +16,18 @@ public final class HttpProbe {
     /** Above every server-side timeout a test waits out (the Raft request timeout is 10 s by default). */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final HttpClient client;
+
+    public HttpProbe() {
+        this(Optional.empty());
+    }
+
+    /** {@code tls}: the context https URLs are checked with (a test cluster's CA). */
+    public HttpProbe(Optional<SSLContext> tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+        tls.ifPresent(builder::sslContext);
+        client = builder.build();
+    }
 
     /** GET, or empty when the node does not answer. */
     public Optional<HttpResponse<String>> get(URI uri, Map<String, String> headers) {

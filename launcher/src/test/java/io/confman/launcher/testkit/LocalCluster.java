@@ -1,7 +1,9 @@
 package io.confman.launcher.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confman.codec.pem.Pem;
 import io.confman.codec.wire.HealthReport;
+import io.confman.launcher.tls.LocalCa;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -28,6 +30,10 @@ import java.util.stream.Collectors;
  * <p>Nodes can be stopped (SIGTERM), killed (SIGKILL, as {@code kill -9}), wiped and restarted.
  * Each node's output goes to {@code <dir>/nodeN.log}; the directory is kept under
  * {@code target/local-clusters/} for post-mortems.
+ *
+ * <p>{@link #startTls} starts a TLS cluster: a CA of its own in {@code <dir>/tls} ({@link #ca},
+ * {@link #caFile}), a certificate per node (127.0.0.1, localhost), HTTPS member URLs, and an
+ * {@link #http} probe that trusts that CA.
  */
 public final class LocalCluster implements AutoCloseable {
     public static final String ADMIN_KEY = "confman_dev_abc123";
@@ -49,7 +55,9 @@ public final class LocalCluster implements AutoCloseable {
     private final UUID groupId = UUID.randomUUID();
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, String> settings;
-    private final HttpProbe http = new HttpProbe();
+    private final HttpProbe http;
+    /** The cluster's own CA when it runs with TLS. */
+    private final LocalCa ca;
     /**
      * True while the nodes of a brand-new cluster are first started: they are told so
      * ({@code cluster.initialState: new}), and only then format as voters; a node started later
@@ -57,14 +65,44 @@ public final class LocalCluster implements AutoCloseable {
      */
     private volatile boolean forming;
 
-    private LocalCluster(Path dir, int size, Map<String, String> settings, boolean separateRaftAddresses) {
+    private LocalCluster(Path dir, int size, Map<String, String> settings, boolean separateRaftAddresses,
+                         boolean tls) throws IOException {
         this.dir = dir;
         this.settings = settings;
+        this.ca = tls ? LocalCa.openOrCreate(dir.resolve("tls")) : null;
+        this.http = new HttpProbe(tls ? Optional.of(Pem.clientContext(List.of(ca.certificate()))) : Optional.empty());
         for (int i = 1; i <= size; i++) {
             int raftPort = freePort();
-            nodes.add(new Node("node" + i, freePort(), raftPort, separateRaftAddresses ? freePort() : raftPort,
+            nodes.add(new Node("node" + i, scheme(), freePort(), raftPort, separateRaftAddresses ? freePort() : raftPort,
                     dir.resolve("node" + i)));
         }
+    }
+
+    /** Starts {@code size} nodes with TLS everywhere (HTTPS, node-to-node HTTPS, mutual TLS on Raft). */
+    public static LocalCluster startTls(int size, Map<String, String> settings) {
+        return start(size, settings, false, true);
+    }
+
+    public boolean tls() {
+        return ca != null;
+    }
+
+    /** The CA of a TLS cluster. */
+    public LocalCa ca() {
+        if (ca == null) {
+            throw new IllegalStateException("not a TLS cluster");
+        }
+        return ca;
+    }
+
+    /** The PEM file of the CA of a TLS cluster, the one clients trust. */
+    public Path caFile() {
+        ca();
+        return dir.resolve("tls").resolve("ca.pem");
+    }
+
+    private String scheme() {
+        return ca != null ? "https" : "http";
     }
 
     /** Starts {@code size} nodes with default settings. */
@@ -77,7 +115,7 @@ public final class LocalCluster implements AutoCloseable {
      * into every node's base file (e.g. {@code raft.snapshotInterval=10}).
      */
     public static LocalCluster start(int size, Map<String, String> settings) {
-        return start(size, settings, false);
+        return start(size, settings, false, false);
     }
 
     /**
@@ -86,15 +124,16 @@ public final class LocalCluster implements AutoCloseable {
      * each node binds Ratis to its real {@link Node#raftPort} through {@code raft.ratis}.
      */
     public static LocalCluster startBehindRaftProxies(int size, Map<String, String> settings) {
-        return start(size, settings, true);
+        return start(size, settings, true, false);
     }
 
-    private static LocalCluster start(int size, Map<String, String> settings, boolean separateRaftAddresses) {
+    private static LocalCluster start(int size, Map<String, String> settings, boolean separateRaftAddresses,
+                                      boolean tls) {
         try {
             Path root = Path.of("target", "local-clusters").toAbsolutePath();
             Files.createDirectories(root);
             LocalCluster cluster = new LocalCluster(Files.createTempDirectory(root, "cluster-"), size, settings,
-                    separateRaftAddresses);
+                    separateRaftAddresses, tls);
             cluster.writeBaseConfig(cluster.baseConfigFile(), cluster.memberYaml(cluster.nodes));
             cluster.forming = true;
             for (Node node : cluster.nodes) {
@@ -118,7 +157,7 @@ public final class LocalCluster implements AutoCloseable {
      */
     public Node newNode() {
         int raftPort = freePort();
-        Node node = new Node("node" + (nodes.size() + 1), freePort(), raftPort, raftPort,
+        Node node = new Node("node" + (nodes.size() + 1), scheme(), freePort(), raftPort, raftPort,
                 dir.resolve("node" + (nodes.size() + 1)));
         nodes.add(node);
         return node;
@@ -201,9 +240,9 @@ public final class LocalCluster implements AutoCloseable {
     public String memberYaml(List<Node> members) {
         return members.stream().map(n -> """
                     - id: "%s"
-                      url: "http://127.0.0.1:%d/"
+                      url: "%s://127.0.0.1:%d/"
                       raftAddress: "127.0.0.1:%d"
-                """.formatted(n.id, n.httpPort, n.advertisedRaftPort)).collect(Collectors.joining());
+                """.formatted(n.id, scheme(), n.httpPort, n.advertisedRaftPort)).collect(Collectors.joining());
     }
 
     /** Starts (or restarts) {@code node}'s process with the cluster's base config. */
@@ -222,12 +261,14 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts (or restarts) {@code node} with {@code overrides} on top of the cluster's settings. */
     public void startWith(Node node, Map<String, String> overrides) {
         Path extra = dir.resolve(node.id + "-overrides.yaml");
-        StringBuilder yaml = new StringBuilder();
+        // One block per section: a section named twice in a YAML file keeps only its last keys.
+        Map<String, StringBuilder> sections = new LinkedHashMap<>();
         overrides.forEach((key, value) -> {
             int dot = key.indexOf('.');
-            yaml.append(key, 0, dot).append(":\n  ").append(key.substring(dot + 1)).append(": \"").append(value)
-                    .append("\"\n");
+            sections.computeIfAbsent(key.substring(0, dot), section -> new StringBuilder(section + ":\n"))
+                    .append("  ").append(key.substring(dot + 1)).append(": \"").append(value).append("\"\n");
         });
+        String yaml = String.join("", sections.values());
         try {
             Files.writeString(extra, yaml);
         } catch (IOException e) {
@@ -247,6 +288,9 @@ public final class LocalCluster implements AutoCloseable {
         try {
             String yaml = "node:\n  id: \"" + node.id + "\"\n  dataDir: \"" + node.dataDir + "\"\n"
                     + (forming ? "cluster:\n  initialState: \"new\"\n" : "");
+            if (ca != null) {
+                yaml += tlsYaml(node);
+            }
             if (node.advertisedRaftPort != node.raftPort) {
                 String ratis = settings.getOrDefault("raft.ratis", "");
                 yaml += "raft:\n  ratis: \"" + (ratis.isBlank() ? "" : ratis + ", ") + "raft.grpc.server.port="
@@ -257,6 +301,18 @@ public final class LocalCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return List.of("--config", baseConfig.toString(), "--config", nodeFile.toString());
+    }
+
+    /** The node's {@code tls.*} keys: its certificate (issued on first use) and the cluster CA. */
+    private String tlsYaml(Node node) throws IOException {
+        Path tlsDir = dir.resolve("tls");
+        Path certificate = tlsDir.resolve(node.id + ".pem");
+        Path key = tlsDir.resolve(node.id + "-key.pem");
+        if (!Files.exists(certificate)) {
+            ca.issueLocal(node.id).write(certificate, key);
+        }
+        return "tls:\n  enabled: true\n  certificate: \"" + certificate + "\"\n  privateKey: \"" + key
+                + "\"\n  ca: \"" + caFile() + "\"\n";
     }
 
     /** The health answer of {@code node}, or empty when it does not answer. */
@@ -354,14 +410,16 @@ public final class LocalCluster implements AutoCloseable {
     /** One member of the cluster and, when running, its process. */
     public static final class Node {
         private final String id;
+        private final String scheme;
         private final int httpPort;
         private final int raftPort;
         private final int advertisedRaftPort;
         private final Path dataDir;
         private volatile NodeProcess process;
 
-        Node(String id, int httpPort, int raftPort, int advertisedRaftPort, Path dataDir) {
+        Node(String id, String scheme, int httpPort, int raftPort, int advertisedRaftPort, Path dataDir) {
             this.id = id;
+            this.scheme = scheme;
             this.httpPort = httpPort;
             this.raftPort = raftPort;
             this.advertisedRaftPort = advertisedRaftPort;
@@ -390,7 +448,7 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         public String baseUrl() {
-            return "http://127.0.0.1:" + httpPort + "/";
+            return scheme + "://127.0.0.1:" + httpPort + "/";
         }
 
         public URI url(String path) {

@@ -18,6 +18,8 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Wires a node's HTTP API. {@link #routes} is the one place routes are declared; {@link #start}
@@ -30,8 +32,16 @@ public final class ConfmanWebServer {
     private ConfmanWebServer() {
     }
 
-    /** Starts the HTTP listener serving {@code services}. */
+    /** Starts the HTTP listener serving {@code services}, plain HTTP. */
     public static RunningServer start(WebSettings settings, NodeServices services) {
+        return start(settings, services, Optional.empty());
+    }
+
+    /**
+     * Starts the listener serving {@code services}: HTTPS only with {@code tls} when given (no
+     * client certificate asked for; plain HTTP on the port is refused), plain HTTP otherwise.
+     */
+    public static RunningServer start(WebSettings settings, NodeServices services, Optional<SSLContext> tls) {
         BodyLimitFilter bodyLimits = new BodyLimitFilter(settings.maxPayloadBytes(),
                 Duration.ofMillis(settings.idleTimeoutMillis()));
         WebServer server;
@@ -46,6 +56,7 @@ public final class ConfmanWebServer {
                     .idleConnectionTimeout(Duration.ofMillis(settings.idleTimeoutMillis()))
                     .idleConnectionPeriod(Duration.ofMillis(settings.idleCheckPeriodMillis()))
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
+                    .update(builder -> tls.ifPresent(context -> builder.tls(t -> t.sslContext(context))))
                     .directHandlers(ProblemDirectHandler.forAllEvents(settings.maxPayloadBytes()))
                     .routing(routing -> routing(routing.addFilter(bodyLimits), services, settings))
                     .build()

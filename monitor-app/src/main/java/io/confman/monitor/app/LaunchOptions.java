@@ -1,7 +1,9 @@
 package io.confman.monitor.app;
 
 import io.confman.monitor.logic.MonitorSettings;
+import io.confman.codec.pem.Pem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
 
 /**
  * Reads the monitor's settings from, in rising precedence: the defaults, a settings file
@@ -18,7 +21,8 @@ import java.util.Properties;
  * {@code CONFMAN_API_KEY}, and the command line.
  *
  * <pre>
- * confman-monitor [--settings=FILE] [--api-key=KEY] [--interval=1s] [--snapshot-budget=100ms] [NODE_URL...]
+ * confman-monitor [--settings=FILE] [--api-key=KEY] [--cacert=FILE] [--interval=1s] [--snapshot-budget=100ms]
+ *                 [NODE_URL...]
  * </pre>
  * Settings file keys: {@code nodes} (comma-separated), {@code apiKey}, {@code interval},
  * {@code snapshotBudget}.
@@ -30,6 +34,8 @@ public final class LaunchOptions {
             Usage: confman-monitor [options] [NODE_URL...]
               NODE_URL               node HTTP base URL (default: the local cluster on 6100, 6200, 6300)
               --api-key=KEY          X-Api-Key for the browser (or env CONFMAN_API_KEY)
+              --cacert=FILE          PEM CA certificate that https nodes' certificates must chain to
+                                     (or env CONFMAN_CACERT; default: the system's CAs)
               --interval=DURATION    poll interval, e.g. 1s or 500ms (default 1s)
               --snapshot-budget=D    report snapshots slower than this (default 100ms)
               --settings=FILE        settings file (default ~/.confman/monitor.properties)
@@ -73,7 +79,7 @@ public final class LaunchOptions {
                 case "api-key" -> values.setProperty("apiKey", value);
                 case "interval" -> values.setProperty("interval", value);
                 case "snapshot-budget" -> values.setProperty("snapshotBudget", value);
-                case "settings" -> { } // read above
+                case "settings", "cacert" -> { } // read above, and by trustCa
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -88,6 +94,34 @@ public final class LaunchOptions {
         Duration budget = values.containsKey("snapshotBudget")
                 ? MonitorSettings.parseDuration(values.getProperty("snapshotBudget")) : defaults.snapshotBudget();
         return new MonitorSettings(nodeUrls, values.getProperty("apiKey", ""), interval, budget);
+    }
+
+    /**
+     * Makes the CA file of {@code --cacert} (else {@code CONFMAN_CACERT}) the one every HTTPS
+     * connection of this process trusts, in place of the system's CAs: the monitor watches one
+     * cluster, whose nodes' certificates that CA issued. Without either, nothing changes.
+     *
+     * @throws IllegalArgumentException when the file cannot be read as PEM certificates
+     */
+    public static void trustCa(List<String> args, Map<String, String> env) {
+        String file = env.get("CONFMAN_CACERT");
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).startsWith("--cacert=")) {
+                file = args.get(i).substring("--cacert=".length());
+            } else if (args.get(i).equals("--cacert")) {
+                file = next(args, i + 1, "--cacert");
+            }
+        }
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try (InputStream pem = Files.newInputStream(Path.of(file))) {
+            SSLContext.setDefault(Pem.clientContext(Pem.certificates(pem)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read CA file " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CA file " + file + " is not usable: " + e.getMessage(), e);
+        }
     }
 
     private static Path settingsFile(List<String> args, Map<String, String> env) {

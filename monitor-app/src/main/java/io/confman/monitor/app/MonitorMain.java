@@ -17,6 +17,7 @@ public final class MonitorMain {
         }
         try {
             LaunchOptions.parse(arguments, System.getenv());
+            LaunchOptions.trustCa(arguments, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("confman-monitor: " + e.getMessage());
             System.err.print(LaunchOptions.USAGE);

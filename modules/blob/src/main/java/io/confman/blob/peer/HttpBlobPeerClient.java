@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,15 +71,25 @@ public final class HttpBlobPeerClient implements BlobPeerClient, AutoCloseable {
      *                       wait for more of a fetched body
      */
     public HttpBlobPeerClient(BlobStore store, String clusterToken, long maxBlobBytes, Duration requestTimeout) {
+        this(store, clusterToken, maxBlobBytes, requestTimeout, Optional.empty());
+    }
+
+    /**
+     * As above; with {@code tls}, peers are reached over HTTPS and must present a certificate that
+     * {@code tls} trusts (the cluster CA) for their host.
+     */
+    public HttpBlobPeerClient(BlobStore store, String clusterToken, long maxBlobBytes, Duration requestTimeout,
+                              Optional<SSLContext> tls) {
         this.store = Objects.requireNonNull(store, "store");
         this.clusterToken = Objects.requireNonNull(clusterToken, "clusterToken");
         this.maxBlobBytes = maxBlobBytes;
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requestTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        tls.ifPresent(http::sslContext);
+        this.http = http.build();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto.TypeCase;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -27,9 +28,11 @@ import org.apache.ratis.retry.RetryPolicy;
 final class LeaderForwarder implements Closeable {
     private final RaftClient client;
 
-    LeaderForwarder(RaftSettings settings, RaftGroup group, long retrySleepMillis) {
+    /** {@code parameters}: the transport's, TLS included ({@link RatisProperties#parameters}). */
+    LeaderForwarder(RaftSettings settings, RaftGroup group, Parameters parameters, long retrySleepMillis) {
         this.client = RaftClient.newBuilder()
                 .setProperties(RatisProperties.client(settings))
+                .setParameters(parameters)
                 .setRaftGroup(group)
                 .setRetryPolicy(retries(settings.requestTimeoutMillis(), retrySleepMillis))
                 .build();

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
@@ -92,12 +93,12 @@ final class RatisClusterNode implements ClusterNode {
             READ_ROUNDS_IN_FLIGHT);
 
     RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
-                             AtomicReference<StateMachineAdapter> stateMachine) {
+                     Parameters transport, AtomicReference<StateMachineAdapter> stateMachine) {
         this.settings = settings;
         this.group = group;
         this.server = server;
         this.client = client;
-        this.forwarder = new LeaderForwarder(settings, group, CLIENT_RETRY_SLEEP_MILLIS);
+        this.forwarder = new LeaderForwarder(settings, group, transport, CLIENT_RETRY_SLEEP_MILLIS);
         this.stateMachine = stateMachine;
         this.membership = new RatisMembership(settings, group, server, client);
     }

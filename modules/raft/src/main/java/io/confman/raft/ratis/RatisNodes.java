@@ -4,11 +4,13 @@ import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.node.ClusterNode;
 import io.confman.raft.node.Member;
 import io.confman.raft.node.RaftSettings;
+import io.confman.raft.node.RaftTls;
 import io.confman.raft.node.StartupRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
@@ -44,7 +46,8 @@ public final class RatisNodes {
      * single member), otherwise as a non-voter that {@link CatchUpPromotion} makes a voter once it
      * has caught up. Then starts serving, applying the committed log to {@code state}.
      */
-    public static ClusterNode start(RaftSettings settings, ConfigStateMachine state) throws IOException {
+    public static ClusterNode start(RaftSettings settings, ConfigStateMachine state, Optional<RaftTls> tls)
+            throws IOException {
         RaftGroupId groupId = RaftGroupId.valueOf(settings.groupId());
         Path marker = settings.storageDir().resolve(CatchUpPromotion.MARKER_FILE);
         boolean formatted = Files.isDirectory(settings.storageDir().resolve(settings.groupId().toString()));
@@ -80,6 +83,7 @@ public final class RatisNodes {
                     return next;
                 })
                 .setProperties(RatisProperties.server(settings))
+                .setParameters(RatisProperties.parameters(tls))
                 .setOption(formatted ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
         try {
@@ -91,10 +95,12 @@ public final class RatisNodes {
         }
         RaftClient client = RaftClient.newBuilder()
                 .setProperties(RatisProperties.client(settings))
+                .setParameters(RatisProperties.parameters(tls))
                 .setRaftGroup(group)
                 .setRetryPolicy(RatisClusterNode.FORWARD_RETRIES)
                 .build();
-        RatisClusterNode node = new RatisClusterNode(settings, group, server, client, adapter);
+        RatisClusterNode node = new RatisClusterNode(settings, group, server, client, RatisProperties.parameters(tls),
+                adapter);
         if (!formatted) {
             RejoinWatchdog.startFor(server, groupId, client, settings.requestTimeoutMillis());
         }

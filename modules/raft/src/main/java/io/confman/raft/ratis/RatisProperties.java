@@ -1,10 +1,15 @@
 package io.confman.raft.ratis;
 
 import io.confman.raft.node.RaftSettings;
+import io.confman.raft.node.RaftTls;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcFactory;
+import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.util.SizeInBytes;
@@ -78,6 +83,20 @@ final class RatisProperties {
         RaftProperties p = server(settings);
         return Math.min(RaftServerConfigKeys.Log.Appender.bufferByteLimit(p).getSize(),
                 GrpcConfigKeys.messageSizeMax(p, ignored -> { }).getSize());
+    }
+
+    /**
+     * The gRPC transport's TLS, when given: mutual (each side presents its certificate and
+     * requires one issued by the cluster CA), for peer traffic and this node's own client alike.
+     * Ratis's server side uses Netty's OpenSSL engine, which the shaded netty-tcnative library in
+     * io.confman.ratis provides (Linux x86_64).
+     */
+    static Parameters parameters(Optional<RaftTls> tls) {
+        if (tls.isEmpty()) {
+            return new Parameters();
+        }
+        RaftTls t = tls.get();
+        return GrpcFactory.newRaftParameters(new GrpcTlsConfig(t.privateKey(), t.certificate(), t.authorities(), true));
     }
 
     static RaftProperties client(RaftSettings settings) {

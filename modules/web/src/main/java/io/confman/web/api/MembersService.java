@@ -62,7 +62,7 @@ final class MembersService implements HttpService {
     private void add(ServerRequest req, ServerResponse res) {
         requireClusterAdmin(req);
         ObjectNode body = JsonBodies.readObject(req, false, MAX_BODY_BYTES);
-        Member member = member(body);
+        Member member = member(body, node.settings().self().httpUrl().getScheme());
         Json.send(res, Status.OK_200, views(await(node.addMember(member))));
     }
 
@@ -83,8 +83,11 @@ final class MembersService implements HttpService {
         }
     }
 
-    /** {@code {"id": "node4", "url": "http://host:6400/", "raftAddress": "host:7400"}}. */
-    static Member member(ObjectNode body) {
+    /**
+     * {@code {"id": "node4", "url": "http://host:6400/", "raftAddress": "host:7400"}}; the URL's
+     * scheme must be {@code scheme}, this node's own (https in a TLS cluster).
+     */
+    static Member member(ObjectNode body, String scheme) {
         String id = text(body, "id");
         String url = text(body, "url");
         String raftAddress = text(body, "raftAddress");
@@ -97,8 +100,9 @@ final class MembersService implements HttpService {
         } catch (IllegalArgumentException e) {
             httpUrl = null;
         }
-        if (httpUrl == null || !"http".equals(httpUrl.getScheme()) || httpUrl.getHost() == null || httpUrl.getPort() < 1) {
-            throw new ApiException(ProblemType.INVALID_REQUEST, "url must be http://host:port/ (is '" + url + "')");
+        if (httpUrl == null || !scheme.equals(httpUrl.getScheme()) || httpUrl.getHost() == null || httpUrl.getPort() < 1) {
+            throw new ApiException(ProblemType.INVALID_REQUEST, "url must be " + scheme + "://host:port/ (is '" + url
+                    + "')");
         }
         int colon = raftAddress.lastIndexOf(':');
         int port = colon > 0 ? parsePort(raftAddress.substring(colon + 1)) : -1;
