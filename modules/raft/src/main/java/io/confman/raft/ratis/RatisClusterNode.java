@@ -2,6 +2,7 @@ package io.confman.raft.ratis;
 
 import io.confman.raft.node.ClusterMember;
 import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.DurationHistogram;
 import io.confman.raft.node.Member;
 import io.confman.raft.node.MembershipChangeRefused;
 import io.confman.raft.node.NodeStatus;
@@ -36,6 +37,7 @@ import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
@@ -66,6 +68,8 @@ public final class RatisClusterNode implements ClusterNode {
     private final RaftClient client;
     /** The adapter of the division now open; replaced when the division reopens. */
     private final AtomicReference<StateMachineAdapter> stateMachine;
+    /** Durations of the Raft log's fsyncs, recorded by Ratis's log worker (see {@link LogSyncDurations}). */
+    private final DurationHistogram walFsync;
     private volatile CatchUpPromotion promotion;
     private final RatisMembership membership;
     private final ClientId localClientId = ClientId.randomId();
@@ -99,8 +103,9 @@ public final class RatisClusterNode implements ClusterNode {
             READ_ROUNDS_IN_FLIGHT);
 
     private RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
-                             AtomicReference<StateMachineAdapter> stateMachine) {
+                             AtomicReference<StateMachineAdapter> stateMachine, DurationHistogram walFsync) {
         this.settings = settings;
+        this.walFsync = walFsync;
         this.group = group;
         this.server = server;
         this.client = client;
@@ -144,8 +149,10 @@ public final class RatisClusterNode implements ClusterNode {
         RaftGroup group = RaftGroup.valueOf(groupId, peers);
         int memberOrdinal = settings.members().stream().map(Member::id).sorted().toList().indexOf(settings.nodeId());
         AtomicReference<StateMachineAdapter> adapter = new AtomicReference<>();
+        RaftPeerId self = RaftPeerId.valueOf(settings.nodeId());
+        DurationHistogram walFsync = LogSyncDurations.forMember(RaftGroupMemberId.valueOf(self, groupId));
         RaftServer server = RaftServer.newBuilder()
-                .setServerId(RaftPeerId.valueOf(settings.nodeId()))
+                .setServerId(self)
                 .setGroup(group)
                 // A new adapter each time the division opens (see reopen); the delegate is the same.
                 .setStateMachineRegistry(gid -> {
@@ -169,7 +176,7 @@ public final class RatisClusterNode implements ClusterNode {
                 .setRaftGroup(group)
                 .setRetryPolicy(FORWARD_RETRIES)
                 .build();
-        RatisClusterNode node = new RatisClusterNode(settings, group, server, client, adapter);
+        RatisClusterNode node = new RatisClusterNode(settings, group, server, client, adapter, walFsync);
         RatisMembership membership = node.membership;
         if (!formatted) {
             RejoinWatchdog.startFor(server, groupId, client, settings.requestTimeoutMillis());
@@ -211,7 +218,7 @@ public final class RatisClusterNode implements ClusterNode {
 
     @Override
     public RaftMetrics metrics() {
-        return stateMachine.get().metrics();
+        return stateMachine.get().metrics(walFsync.snapshot());
     }
 
     @Override
