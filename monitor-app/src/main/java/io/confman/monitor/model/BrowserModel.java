@@ -8,8 +8,6 @@ import io.confman.monitor.client.NamespaceInfo;
 import io.confman.monitor.client.NamespaceWatch;
 import io.confman.monitor.client.WatchEvent;
 import java.net.URI;
-import java.util.HashSet;
-import java.util.Set;
 import io.confman.monitor.logic.Formats;
 import io.confman.monitor.logic.ValuePreview;
 import java.nio.file.Path;
@@ -65,25 +63,13 @@ public final class BrowserModel {
     private WatchSource watches;
     private NamespaceWatch watch;
     private ConfigEntry selected;
-    /** Keys being read after a change, and those changed again meanwhile (read once more after). */
-    private final Set<String> reading = new HashSet<>();
-    private final Set<String> changedWhileReading = new HashSet<>();
+    private final ChangedEntryReader changedReader;
 
-    /** Opens watch streams for the browser, and clients for the node a stream moved to. */
-    public interface WatchSource {
-        /**
-         * A stream of {@code namespace}'s changes, first from {@code node}; the model closes each
-         * one it opened.
-         */
-        NamespaceWatch open(String namespace, URI node, NamespaceWatch.Listener listener);
-
-        /** A client for {@code node}, with the same key as the first; the model closes it. */
-        ConfigClient reader(URI node);
-    }
 
     public BrowserModel(Executor background, Executor uiExecutor) {
         this.background = background;
         this.uiExecutor = uiExecutor;
+        this.changedReader = new ChangedEntryReader(background, uiExecutor);
         keySearch.addListener((obs, old, now) -> visibleEntries.setPredicate(keyContains(now)));
     }
 
@@ -228,45 +214,14 @@ public final class BrowserModel {
         }
     }
 
-    /** Reads a changed entry; a key changed again while it is read is read once more afterwards. */
+    /** Reads a changed entry (see {@link ChangedEntryReader}) and shows it unless something newer is known. */
     private void readChanged(String key) {
         ConfigClient reader = client;
         String name = namespace.get();
-        if (reader == null) {
-            return;
+        if (reader != null) {
+            changedReader.read(reader, name, key, () -> client == reader && name.equals(namespace.get()),
+                    this::showChanged, message::set);
         }
-        if (!reading.add(key)) {
-            changedWhileReading.add(key);
-            return;
-        }
-        background.execute(() -> {
-            ConfigEntry fresh = null;
-            String failure = null;
-            try {
-                fresh = reader.entry(name, key);
-            } catch (ClientException e) {
-                failure = e.status() == 404 ? null : e.getMessage();
-            } catch (RuntimeException e) {
-                failure = "Unexpected failure: " + e;
-            }
-            ConfigEntry read = fresh;
-            String error = failure;
-            uiExecutor.execute(() -> {
-                reading.remove(key);
-                boolean again = changedWhileReading.remove(key);
-                if (client != reader || !name.equals(namespace.get())) {
-                    return;
-                }
-                if (error != null) {
-                    message.set(error);
-                } else if (read != null) {
-                    showChanged(read);
-                }
-                if (again) {
-                    readChanged(key);
-                }
-            });
-        });
     }
 
     private void showChanged(ConfigEntry read) {
@@ -282,8 +237,7 @@ public final class BrowserModel {
             watch.close();
             watch = null;
         }
-        reading.clear();
-        changedWhileReading.clear();
+        changedReader.clear();
     }
 
     /** Re-reads the selected namespace's audit trail with the current limit. */

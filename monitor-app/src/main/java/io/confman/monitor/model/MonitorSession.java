@@ -50,7 +50,7 @@ public final class MonitorSession implements AutoCloseable {
     private void useNode(URI node) {
         List<URI> nodes = settings.nodes();
         String apiKey = settings.apiKey();
-        browser.use(new ConfigClient(node, apiKey, BROWSER_TIMEOUTS), new BrowserModel.WatchSource() {
+        browser.use(new ConfigClient(node, apiKey, BROWSER_TIMEOUTS), new WatchSource() {
             @Override
             public NamespaceWatch open(String namespace, URI first, NamespaceWatch.Listener listener) {
                 return NamespaceWatch.start(nodes, Math.max(0, nodes.indexOf(first)), apiKey, namespace, listener, BROWSER_TIMEOUTS);
