@@ -12,10 +12,13 @@ fresh_confman_cluster() {
        -d '{"value":"x"}' http://127.0.0.1:6100/api/v1/namespaces/bench/config/seed
 }
 
-# The HTTP port of the current leader of the local cluster.
+# The HTTP port of the current leader of the local cluster, as its nodes' /health/ready names it.
 confman_leader_port() {
-  local n; n=$(./confman status | grep -o '^node.*"role":"leader"' | cut -d' ' -f1)
-  echo $((6000 + ${n#node} * 100))
+  local p leader
+  for p in 6100 6200 6300; do
+    leader=$(curl -s --max-time 2 "http://127.0.0.1:$p/health/ready" | grep -o '"leader":"http://[^"]*')
+    [[ -n $leader ]] && { leader=${leader%/}; echo "${leader##*:}"; return; }
+  done
 }
 
 # The client port of the leader of the 3-member etcd from ../shared/bench/etcd.

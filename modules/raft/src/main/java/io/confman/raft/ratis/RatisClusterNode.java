@@ -50,8 +50,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ClusterNode} backed by one Ratis server (gRPC transport) and one Ratis client used to
- * forward proposals to the leader. Linearizable reads wait for an empty barrier entry written
+ * A {@link ClusterNode} backed by one Ratis server (gRPC transport), an asynchronous Ratis client
+ * that forwards proposals to the leader ({@link LeaderForwarder}) and a blocking one for
+ * administrative calls. Linearizable reads wait for an empty barrier entry written
  * through the log (see {@link #readBarrier}).
  */
 public final class RatisClusterNode implements ClusterNode {
@@ -66,6 +67,7 @@ public final class RatisClusterNode implements ClusterNode {
     private final RaftGroup group;
     private final RaftServer server;
     private final RaftClient client;
+    private final LeaderForwarder forwarder;
     /** The adapter of the division now open; replaced when the division reopens. */
     private final AtomicReference<StateMachineAdapter> stateMachine;
     /** Durations of the Raft log's fsyncs, recorded by Ratis's log worker (see {@link LogSyncDurations}). */
@@ -83,13 +85,13 @@ public final class RatisClusterNode implements ClusterNode {
     /**
      * When the call a thread makes through the Raft client must be given up ({@link
      * System#nanoTime}); read by {@link #FORWARD_RETRIES}, which runs on that thread between
-     * attempts. Set by {@link #forward} and {@link #withDeadline}; without it nothing is retried.
+     * attempts. Set by {@link #withDeadline}; without it nothing is retried.
      */
     private static final ThreadLocal<Long> FORWARD_DEADLINE = new ThreadLocal<>();
     /**
-     * Retries a client call while leaders change, but never past its thread's deadline: a
-     * forwarded write the caller was told failed must not be sent again later, where it could
-     * commit over newer writes, or, after the leader's retry cache forgot it, twice.
+     * Retries a blocking client call while leaders change, but never past its thread's deadline: a
+     * change the caller was told failed must not be sent again later, where it could undo newer
+     * ones, or, after the leader's retry cache forgot it, apply twice.
      */
     static final RetryPolicy FORWARD_RETRIES = event -> {
         Long deadline = FORWARD_DEADLINE.get();
@@ -109,6 +111,7 @@ public final class RatisClusterNode implements ClusterNode {
         this.group = group;
         this.server = server;
         this.client = client;
+        this.forwarder = new LeaderForwarder(settings, group, CLIENT_RETRY_SLEEP_MILLIS);
         this.stateMachine = stateMachine;
         this.membership = new RatisMembership(settings, group, server, client);
     }
@@ -279,14 +282,14 @@ public final class RatisClusterNode implements ClusterNode {
 
     /**
      * On the leader the command is submitted to the local server in-process; elsewhere the Raft
-     * client forwards it to the leader (see {@link #forward}).
+     * forwarder sends it to the leader (see {@link LeaderForwarder}).
      */
     @Override
     public CompletableFuture<ReplicatedStateMachine.Answer> propose(byte[] command) {
         Message message = Message.valueOf(ByteString.copyFrom(command));
         CompletableFuture<RaftClientReply> reply = status().role() == NodeStatus.Role.LEADER
                 ? submitLocally(RaftClientRequest.writeRequestType(), message)
-                : forward(message);
+                : forwarder.send(message);
         return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
                     if (failure == null && r.isSuccess()) {
@@ -295,32 +298,6 @@ public final class RatisClusterNode implements ClusterNode {
                     }
                     throw unavailable("write", failure != null ? failure : r.getException());
                 });
-    }
-
-    /**
-     * Sends a write to the leader on a thread of its own, following leader changes with retries
-     * until {@code raft.requestTimeoutMillis} has passed, and not after: when the caller's wait ends
-     * the thread is interrupted, which ends the attempt in flight, and no attempt starts later.
-     * The outcome of an attempt that already reached the leader stays unknown, as the caller is told.
-     */
-    private CompletableFuture<RaftClientReply> forward(Message message) {
-        CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.requestTimeoutMillis());
-        Thread sender = Thread.ofVirtual().name("confman-forward").start(() -> {
-            FORWARD_DEADLINE.set(deadline);
-            try {
-                reply.complete(client.io().send(message));
-            } catch (IOException | RuntimeException e) {
-                reply.completeExceptionally(e);
-            }
-        });
-        reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        sender.interrupt();
-                    }
-                });
-        return reply;
     }
 
     /** A blocking Raft client call on this thread, retried while leaders change for at most {@code millis}. */
@@ -361,7 +338,7 @@ public final class RatisClusterNode implements ClusterNode {
     private CompletableFuture<Void> oneReadBarrier() {
         CompletableFuture<RaftClientReply> reply = status().role() == NodeStatus.Role.LEADER
                 ? submitLocally(RaftClientRequest.writeRequestType(), Message.EMPTY)
-                : forward(Message.EMPTY);
+                : forwarder.send(Message.EMPTY);
         return reply.orTimeout(settings.requestTimeoutMillis(), TimeUnit.MILLISECONDS)
                 .handle((r, failure) -> {
                     if (failure == null && r.isSuccess()) {
@@ -440,9 +417,10 @@ public final class RatisClusterNode implements ClusterNode {
             promotion.stop();
         }
         try {
+            forwarder.close();
             client.close();
         } catch (IOException e) {
-            LOG.warn("closing the Raft client failed: {}", e.toString());
+            LOG.warn("closing the Raft clients failed: {}", e.toString());
         }
         try {
             server.close();
