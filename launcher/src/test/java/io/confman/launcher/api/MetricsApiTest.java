@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code GET /metrics} on one shared three-node cluster: served without a key in the Prometheus
  * text format 0.0.4 (every line parsed: each family's HELP and TYPE before its samples,
  * histograms with cumulative buckets ending in +Inf equal to their count), the Raft figures after
- * writes on every node, blob counters after a blob-backed write, and HTTP requests counted by
- * route pattern and status.
+ * writes on every node, the WAL fsync histogram growing with writes on every node, blob counters
+ * after a blob-backed write, and HTTP requests counted by route pattern and status.
  */
 @Timeout(60)
 class MetricsApiTest extends OneClusterPerClass {
@@ -53,6 +53,31 @@ class MetricsApiTest extends OneClusterPerClass {
             assertTrue(samples.stream().anyMatch(s -> s.name().equals("confman_snapshot_write_duration_seconds_count")));
         }
         assertEquals(1, value(scrape(leader), "confman_server_is_leader", Map.of()));
+    }
+
+    /**
+     * Every node fsyncs its Raft log for each batch of entries it appends (the leader its own
+     * appends, followers the leader's), so each write grows every node's fsync histogram, whose
+     * durations come from Ratis's own log worker timer.
+     */
+    @Test
+    void theWalFsyncHistogramCountsEveryNodesLogFlushes() {
+        put("m-wal", "first", "v");
+        Map<String, Double> before = new LinkedHashMap<>();
+        for (Node node : cluster.nodes()) {
+            before.put(node.id(), value(scrape(node), "confman_disk_wal_fsync_duration_seconds_count", Map.of()));
+        }
+        for (int i = 0; i < 5; i++) {
+            put("m-wal", "k" + i, "v");
+        }
+        for (Node node : cluster.nodes()) {
+            List<Sample> samples = scrape(node);
+            double count = value(samples, "confman_disk_wal_fsync_duration_seconds_count", Map.of());
+            assertTrue(before.get(node.id()) >= 1, node.id() + " had fsynced its log before the writes");
+            assertTrue(count >= before.get(node.id()) + 1, node.id() + ": " + before.get(node.id()) + " → " + count);
+            assertTrue(value(samples, "confman_disk_wal_fsync_duration_seconds_sum", Map.of()) > 0, node.id());
+            assertTrue(value(samples, "confman_disk_wal_fsync_duration_seconds_bucket", Map.of("le", "10")) <= count);
+        }
     }
 
     @Test

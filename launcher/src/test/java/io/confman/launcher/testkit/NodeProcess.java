@@ -20,6 +20,8 @@ public final class NodeProcess {
     /** Small heap: nodes must not need much, and several run on one test machine. */
     private static final String NODE_HEAP = "-Xmx256m";
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    /** A module path holding the launcher and its dependencies, used instead of the test JVM's own. */
+    public static final String MODULE_PATH_PROPERTY = "confman.test.nodeModulePath";
 
     private final Process process;
     private final Path logFile;
@@ -44,10 +46,15 @@ public final class NodeProcess {
         }
     }
 
-    /** {@code java <flags> -p <module path> -m io.confman.launcher/...Main}. */
+    /**
+     * {@code java <flags> -p <module path> -m io.confman.launcher/...Main}: the module path of the
+     * test JVM, or the one in {@value #MODULE_PATH_PROPERTY} when the tests of another module (the
+     * monitor's) start nodes.
+     */
     public static List<String> javaCommand() {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        String modulePath = System.getProperty("jdk.module.path");
+        String given = System.getProperty(MODULE_PATH_PROPERTY, "");
+        String modulePath = given.isBlank() ? System.getProperty("jdk.module.path") : given;
         if (modulePath == null) {
             throw new IllegalStateException("tests must run on the module path (jdk.module.path is not set)");
         }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads {@code GET /health/ready} of one node without blocking the caller.
+ * Reads {@code GET /health/ready} (and, for the charts, {@code GET /metrics}) of one node without
+ * blocking the caller.
  *
  * <p>Thread contract: {@link #probe} may be called from any thread, concurrently; the returned
  * future completes on an HTTP client thread and never completes exceptionally — every failure
@@ -70,6 +71,31 @@ public final class HealthProbe implements AutoCloseable {
         } catch (IOException e) {
             return NodePoll.failed(node, clock.instant(), "HTTP " + response.statusCode() + ": unreadable health body");
         }
+    }
+
+    /**
+     * Scrapes one node's {@code /metrics} for the charts. Never completes exceptionally: a node
+     * that does not answer, or answers something unreadable, gives null (the charts then skip it
+     * for that round; its health decides whether it is offline).
+     */
+    public CompletableFuture<NodeMetrics> metrics(URI node) {
+        HttpRequest request = HttpRequest.newBuilder(Endpoints.resolve(node, "metrics"))
+                .timeout(timeouts.request())
+                .GET()
+                .build();
+        long overallMillis = timeouts.connect().plus(timeouts.request()).toMillis();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .orTimeout(overallMillis, TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> {
+                    if (failure != null || response.statusCode() != 200 || response.body().length() > MAX_BODY_BYTES) {
+                        return null;
+                    }
+                    try {
+                        return MetricsText.nodeMetrics(response.body());
+                    } catch (ClientException e) {
+                        return null;
+                    }
+                });
     }
 
     /** A short, user-facing reason for a failed probe. */

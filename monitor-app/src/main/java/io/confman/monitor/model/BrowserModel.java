@@ -5,6 +5,9 @@ import io.confman.monitor.client.ClientException;
 import io.confman.monitor.client.ConfigClient;
 import io.confman.monitor.client.ConfigEntry;
 import io.confman.monitor.client.NamespaceInfo;
+import io.confman.monitor.client.NamespaceWatch;
+import io.confman.monitor.client.WatchEvent;
+import java.net.URI;
 import io.confman.monitor.logic.Formats;
 import io.confman.monitor.logic.ValuePreview;
 import java.nio.file.Path;
@@ -27,7 +30,10 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The browser: namespaces → entries → one entry's value, and the namespace's audit trail.
+ * The browser: namespaces → entries → one entry's value, and the namespace's audit trail. With a
+ * {@link WatchSource}, the selected namespace's entries follow its watch stream: each reported
+ * change is read ({@code GET} of that one entry, one read per key at a time) and merged by
+ * revision ({@link LiveEntries}); the listing is read again whenever the stream starts afresh.
  *
  * <p>Thread contract: public methods and all properties belong to the FX thread. Each action runs
  * its HTTP call on {@code background} and posts the result through {@code uiExecutor}; answers
@@ -52,12 +58,18 @@ public final class BrowserModel {
     private final ReadOnlyStringWrapper blobDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper blobBacked = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LiveEntries live = new LiveEntries(entries);
     private ConfigClient client;
+    private WatchSource watches;
+    private NamespaceWatch watch;
     private ConfigEntry selected;
+    private final ChangedEntryReader changedReader;
+
 
     public BrowserModel(Executor background, Executor uiExecutor) {
         this.background = background;
         this.uiExecutor = uiExecutor;
+        this.changedReader = new ChangedEntryReader(background, uiExecutor);
         keySearch.addListener((obs, old, now) -> visibleEntries.setPredicate(keyContains(now)));
     }
 
@@ -70,14 +82,24 @@ public final class BrowserModel {
         return entry -> entry.key().toLowerCase(Locale.ROOT).contains(wanted);
     }
 
-    /** Uses a new client (new node or key); the old one is closed. Clears what was shown. */
+    /** Uses a new client (new node or key), without live updates; see {@link #use(ConfigClient, WatchSource)}. */
     public void use(ConfigClient newClient) {
+        use(newClient, null);
+    }
+
+    /**
+     * Uses a new client (new node or key) and, unless null, a source of watch streams for live
+     * updates; the old client and stream are closed. Clears what was shown.
+     */
+    public void use(ConfigClient newClient, WatchSource newWatches) {
         if (client != null) {
             client.close();
         }
+        stopWatch();
         client = newClient;
+        watches = newWatches;
         namespaces.clear();
-        entries.clear();
+        live.clear();
         audit.clear();
         namespace.set("");
         clearEntry();
@@ -104,15 +126,118 @@ public final class BrowserModel {
             return;
         }
         namespace.set(name);
-        entries.clear();
+        stopWatch();
+        live.clear();
         audit.clear();
         clearEntry();
         int limit = auditLimit.get();
-        call(() -> reader.entries(name), list -> {
-            entries.setAll(list);
-            message.set(list.size() + " entries in " + name);
-        }, () -> name.equals(namespace.get()));
+        loadEntries(reader, name);
         reloadAudit(reader, name, limit);
+        if (watches != null) {
+            watch = watches.open(name, reader.node(), new WatchHandOver(name));
+        }
+    }
+
+    private void loadEntries(ConfigClient reader, String name) {
+        call(() -> reader.entries(name), list -> {
+            live.listed(list);
+            message.set(list.size() + " entries in " + name + (watch == null ? "" : " · live"));
+        }, () -> name.equals(namespace.get()) && client == reader);
+    }
+
+    /** Passes what the watch thread reports to the FX thread, for as long as its namespace is shown. */
+    private final class WatchHandOver implements NamespaceWatch.Listener {
+        private final String name;
+
+        WatchHandOver(String name) {
+            this.name = name;
+        }
+
+        private boolean current() {
+            return watch != null && name.equals(watch.namespace()) && name.equals(namespace.get());
+        }
+
+        @Override
+        public void opened(URI node, boolean resumed) {
+            uiExecutor.execute(() -> {
+                if (!current()) {
+                    return;
+                }
+                message.set("Live: watching " + name + " on " + node);
+                if (client != null && !node.equals(client.node())) {
+                    // The stream moved to another node (its first failed): read from there too.
+                    client.close();
+                    client = watches.reader(node);
+                }
+                if (!resumed && client != null) {
+                    live.watchStarted();
+                    loadEntries(client, name);
+                }
+            });
+        }
+
+        @Override
+        public void changed(WatchEvent event) {
+            uiExecutor.execute(() -> {
+                if (current()) {
+                    apply(event);
+                }
+            });
+        }
+
+        @Override
+        public void interrupted(String reason) {
+            uiExecutor.execute(() -> {
+                if (current()) {
+                    message.set("Watch interrupted (" + reason + "); reconnecting…");
+                }
+            });
+        }
+    }
+
+    /** One change of the shown namespace. */
+    private void apply(WatchEvent event) {
+        if (event.deletesEntry()) {
+            live.deleted(event.key(), event.revision());
+            if (selected != null && selected.key().equals(event.key())) {
+                clearEntry();
+            }
+        } else if (event.storesEntry() && live.isNewer(event.key(), event.revision())) {
+            readChanged(event.key());
+        } else if (event.namespaceChange()) {
+            if ("namespace.deleted".equals(event.action())) {
+                live.clear();
+                clearEntry();
+                message.set(event.namespace() + " was deleted");
+            }
+            refresh();
+        }
+    }
+
+    /** Reads a changed entry (see {@link ChangedEntryReader}) and shows it unless something newer is known. */
+    private void readChanged(String key) {
+        ConfigClient reader = client;
+        String name = namespace.get();
+        if (reader != null) {
+            changedReader.read(reader, name, key, () -> client == reader && name.equals(namespace.get()),
+                    this::showChanged, message::set);
+        }
+    }
+
+    private void showChanged(ConfigEntry read) {
+        ConfigEntry row = new ConfigEntry(read.namespace(), read.key(), null, read.type(), read.version(),
+                read.revision(), read.updatedAt(), read.updatedBy(), read.blob());
+        if (live.stored(row) && selected != null && selected.key().equals(row.key())) {
+            selectEntry(row);
+        }
+    }
+
+    private void stopWatch() {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
+        changedReader.clear();
     }
 
     /** Re-reads the selected namespace's audit trail with the current limit. */
@@ -202,7 +327,6 @@ public final class BrowserModel {
         return FXCollections.unmodifiableObservableList(entries);
     }
 
-    /** The selected namespace's audit trail, newest first. */
     /** The selected namespace's entries whose key contains the key search text (all while it is blank). */
     public ObservableList<ConfigEntry> visibleEntries() {
         return FXCollections.unmodifiableObservableList(visibleEntries);
@@ -213,6 +337,7 @@ public final class BrowserModel {
         return keySearch;
     }
 
+    /** The selected namespace's audit trail, newest first. */
     public ObservableList<AuditEvent> audit() {
         return FXCollections.unmodifiableObservableList(audit);
     }
@@ -253,8 +378,9 @@ public final class BrowserModel {
         return client == null ? null : client.node();
     }
 
-    /** Closes the client. */
+    /** Closes the client and the watch stream. */
     public void close() {
+        stopWatch();
         if (client != null) {
             client.close();
         }

@@ -2,6 +2,7 @@ package io.confman.monitor.model;
 
 import io.confman.codec.wire.SnapshotView;
 import io.confman.monitor.client.NodePoll;
+import io.confman.monitor.logic.LoadTracker.LoadReport;
 import io.confman.monitor.logic.RoundReport;
 import java.net.URI;
 import java.time.Duration;
@@ -25,16 +26,23 @@ public final class ChartData {
     private final ObservableList<XYChart.Series<Number, Number>> commitIndex = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> writeRate = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, Number>> snapshotMillis = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, Number>> fsyncMillis = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, Number>> applyLag = FXCollections.observableArrayList();
     private final Map<URI, XYChart.Series<Number, Number>> commitByNode = new LinkedHashMap<>();
     private final Map<URI, XYChart.Series<Number, Number>> snapshotByNode = new LinkedHashMap<>();
+    private final Map<URI, XYChart.Series<Number, Number>> fsyncByNode = new LinkedHashMap<>();
+    private final Map<URI, XYChart.Series<Number, Number>> lagByNode = new LinkedHashMap<>();
     private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> requestRate = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> budget = new XYChart.Series<>();
     private Instant origin;
     private long budgetMillis;
 
     ChartData() {
-        rate.setName("entries/s");
+        rate.setName("committed log entries/s");
+        requestRate.setName("write requests/s");
         writeRate.add(rate);
+        writeRate.add(requestRate);
     }
 
     /** Starts over for a new set of nodes. */
@@ -43,22 +51,31 @@ public final class ChartData {
         budgetMillis = snapshotBudget.toMillis();
         commitByNode.clear();
         snapshotByNode.clear();
+        fsyncByNode.clear();
+        lagByNode.clear();
         commitIndex.clear();
         snapshotMillis.clear();
+        fsyncMillis.clear();
+        applyLag.clear();
         rate.getData().clear();
+        requestRate.getData().clear();
         budget.getData().clear();
         budget.setName("budget " + budgetMillis + " ms");
         for (URI node : nodes) {
             commitByNode.put(node, new XYChart.Series<>());
             snapshotByNode.put(node, new XYChart.Series<>());
+            fsyncByNode.put(node, new XYChart.Series<>());
+            lagByNode.put(node, new XYChart.Series<>());
         }
         commitIndex.addAll(commitByNode.values());
+        fsyncMillis.addAll(fsyncByNode.values());
+        applyLag.addAll(lagByNode.values());
         snapshotMillis.addAll(snapshotByNode.values());
         snapshotMillis.add(budget);
     }
 
     /** Adds one round's points. */
-    void add(RoundReport report, List<NodePoll> polls) {
+    void add(RoundReport report, LoadReport load, List<NodePoll> polls) {
         if (origin == null) {
             origin = report.at();
         }
@@ -68,14 +85,28 @@ public final class ChartData {
             if (series == null) {
                 continue;
             }
-            series.setName(report.nodeNames().get(poll.node()));
-            snapshotByNode.get(poll.node()).setName(report.nodeNames().get(poll.node()));
+            String name = report.nodeNames().get(poll.node());
+            for (Map<URI, XYChart.Series<Number, Number>> byNode : List.of(commitByNode, snapshotByNode, fsyncByNode,
+                    lagByNode)) {
+                byNode.get(poll.node()).setName(name);
+            }
             if (poll.reachable()) {
                 append(series, x, poll.report().cluster().commitIndex());
+            }
+            Double fsyncSeconds = load.fsyncP99Seconds().get(poll.node());
+            if (fsyncSeconds != null && !fsyncSeconds.isNaN()) {
+                append(fsyncByNode.get(poll.node()), x, Math.round(fsyncSeconds * 100_000) / 100.0);
+            }
+            Long lag = load.applyLag().get(poll.node());
+            if (lag != null) {
+                append(lagByNode.get(poll.node()), x, lag);
             }
         }
         if (!Double.isNaN(report.writeRate())) {
             append(rate, x, Math.round(report.writeRate() * 10) / 10.0);
+        }
+        if (!Double.isNaN(load.writeRequestRate())) {
+            append(requestRate, x, Math.round(load.writeRequestRate() * 10) / 10.0);
         }
         for (Map.Entry<URI, SnapshotView> seen : report.newSnapshots().entrySet()) {
             XYChart.Series<Number, Number> series = snapshotByNode.get(seen.getKey());
@@ -109,9 +140,26 @@ public final class ChartData {
         return FXCollections.unmodifiableObservableList(commitIndex);
     }
 
-    /** One series: committed entries per second, derived from the leader's commit index. */
+    /**
+     * Two series: committed log entries per second (from the leader's commit index; read barriers
+     * and membership entries count too) and successful write requests per second over all nodes
+     * (from {@code /metrics}).
+     */
     public ObservableList<XYChart.Series<Number, Number>> writeRate() {
         return FXCollections.unmodifiableObservableList(writeRate);
+    }
+
+    /**
+     * One series per node: the p99 (ms) of its Raft log fsyncs over the last {@link
+     * io.confman.monitor.logic.LoadTracker#FSYNC_WINDOW}; no point while it fsynced nothing.
+     */
+    public ObservableList<XYChart.Series<Number, Number>> fsyncMillis() {
+        return FXCollections.unmodifiableObservableList(fsyncMillis);
+    }
+
+    /** One series per node: committed log entries it has not applied yet. */
+    public ObservableList<XYChart.Series<Number, Number>> applyLag() {
+        return FXCollections.unmodifiableObservableList(applyLag);
     }
 
     /** One series per node of snapshot durations (ms) when each snapshot was first seen, plus the budget line. */

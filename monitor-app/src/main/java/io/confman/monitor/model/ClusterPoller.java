@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Probes every node once per interval, all in parallel, and hands each finished round to a sink
- * through the UI executor.
+ * Probes every node once per interval, all in parallel ({@code /health/ready} and {@code /metrics}
+ * of each at once), and hands each finished round to a sink through the UI executor.
  *
  * <p>Threads: a single daemon scheduler thread starts rounds; probes run on the HTTP client's
  * threads; the sink runs only via {@code uiExecutor}. Probe timeouts are below the interval, so a
@@ -93,7 +93,9 @@ public final class ClusterPoller implements AutoCloseable {
     }
 
     private CompletableFuture<PollRound> pollRound(Session owner) {
-        List<CompletableFuture<NodePoll>> probes = owner.nodes().stream().map(owner.probe()::probe).toList();
+        List<CompletableFuture<NodePoll>> probes = owner.nodes().stream()
+                .map(node -> owner.probe().probe(node).thenCombine(owner.probe().metrics(node), NodePoll::withMetrics))
+                .toList();
         return CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new PollRound(clock.instant(), probes.stream().map(CompletableFuture::join).toList()));
     }

@@ -5,6 +5,7 @@ import io.confman.monitor.logic.Assessment;
 import io.confman.monitor.logic.ClusterStatus;
 import io.confman.monitor.logic.ClusterTracker;
 import io.confman.monitor.logic.Formats;
+import io.confman.monitor.logic.LoadTracker;
 import io.confman.monitor.logic.MonitorEvent;
 import io.confman.monitor.logic.PollRound;
 import io.confman.monitor.logic.RoundReport;
@@ -42,6 +43,7 @@ public final class MonitorModel {
     private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
     private final ChartData charts = new ChartData();
     private ClusterTracker tracker = new ClusterTracker(Duration.ofMillis(100));
+    private LoadTracker load = new LoadTracker();
 
     public MonitorModel(ZoneId zone) {
         this.zone = zone;
@@ -50,6 +52,7 @@ public final class MonitorModel {
     /** Starts over for a new set of nodes: one row each, empty charts; the timeline is kept. */
     public void reset(List<URI> nodeUrls, Duration snapshotBudget) {
         tracker = new ClusterTracker(snapshotBudget);
+        load = new LoadTracker();
         nodes.setAll(nodeUrls.stream().map(NodeRow::new).toList());
         charts.reset(nodeUrls, snapshotBudget);
         status.set(null);
@@ -83,7 +86,7 @@ public final class MonitorModel {
         if (timeline.size() > TIMELINE_LIMIT) {
             timeline.remove(TIMELINE_LIMIT, timeline.size());
         }
-        charts.add(report, round.polls());
+        charts.add(report, load.observe(round), round.polls());
     }
 
     /** The status of the last round; null before the first round of a connection. */

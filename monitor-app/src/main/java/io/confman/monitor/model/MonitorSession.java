@@ -1,11 +1,13 @@
 package io.confman.monitor.model;
 
 import io.confman.monitor.client.ConfigClient;
+import io.confman.monitor.client.NamespaceWatch;
 import io.confman.monitor.client.Timeouts;
 import io.confman.monitor.logic.MonitorSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -41,7 +43,24 @@ public final class MonitorSession implements AutoCloseable {
         settings = newSettings;
         overview.reset(newSettings.nodes(), newSettings.snapshotBudget());
         poller.start(newSettings.nodes(), newSettings.pollInterval());
-        browser.use(new ConfigClient(newSettings.nodes().get(0), newSettings.apiKey(), BROWSER_TIMEOUTS));
+        useNode(newSettings.nodes().get(0));
+    }
+
+    /** Points the browser at {@code node}; its watch streams start there and move on when it fails. */
+    private void useNode(URI node) {
+        List<URI> nodes = settings.nodes();
+        String apiKey = settings.apiKey();
+        browser.use(new ConfigClient(node, apiKey, BROWSER_TIMEOUTS), new WatchSource() {
+            @Override
+            public NamespaceWatch open(String namespace, URI first, NamespaceWatch.Listener listener) {
+                return NamespaceWatch.start(nodes, Math.max(0, nodes.indexOf(first)), apiKey, namespace, listener, BROWSER_TIMEOUTS);
+            }
+
+            @Override
+            public ConfigClient reader(URI other) {
+                return new ConfigClient(other, apiKey, BROWSER_TIMEOUTS);
+            }
+        });
     }
 
     /**
@@ -57,7 +76,7 @@ public final class MonitorSession implements AutoCloseable {
                 .anyMatch(row -> row.url().equals(current) && row.offlineProperty().get());
         if (currentOffline) {
             overview.nodes().stream().filter(row -> !row.offlineProperty().get()).findFirst()
-                    .ifPresent(row -> browser.use(new ConfigClient(row.url(), settings.apiKey(), BROWSER_TIMEOUTS)));
+                    .ifPresent(row -> useNode(row.url()));
         }
         browser.refresh();
     }

@@ -12,6 +12,8 @@ public final class ViewIds {
     public static final String COMMIT_CHART = "commitChart";
     public static final String RATE_CHART = "rateChart";
     public static final String SNAPSHOT_CHART = "snapshotChart";
+    public static final String FSYNC_CHART = "fsyncChart";
+    public static final String APPLY_LAG_CHART = "applyLagChart";
     public static final String NODES_FIELD = "nodesField";
     public static final String API_KEY_FIELD = "apiKeyField";
     public static final String INTERVAL_FIELD = "intervalField";

@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.confman.codec.wire.BlobsView;
 import io.confman.codec.wire.HealthReport;
+import io.confman.monitor.client.MetricsText;
+import io.confman.monitor.client.NodeMetrics;
+import io.confman.monitor.client.NodePoll;
 import io.confman.monitor.fixtures.Reports;
 import io.confman.monitor.logic.ClusterStatus;
 import io.confman.monitor.logic.PollRound;
@@ -125,5 +128,45 @@ class MonitorModelTest {
         assertEquals(1, charts.writeRate().get(0).getData().size());
         assertEquals(30.0, charts.writeRate().get(0).getData().get(0).getYValue().doubleValue(), 1e-9);
         assertEquals(4, charts.snapshotMillis().size(), "three nodes plus the budget line");
+    }
+
+    @Test
+    void metricsBecomeFsyncApplyLagAndWriteRequestSeries() throws Exception {
+        String scrape0 = metrics(5, 10, 10);
+        String scrape1 = metrics(25, 110, 110);
+        model.apply(new PollRound(T0, withMetrics(Reports.healthy(T0, "node1", 4, 100), scrape0)));
+        model.apply(new PollRound(T0.plusSeconds(1), withMetrics(Reports.healthy(T0, "node1", 4, 120), scrape1)));
+        ChartData charts = model.charts();
+        assertEquals(List.of("committed log entries/s", "write requests/s"),
+                charts.writeRate().stream().map(s -> s.getName()).toList());
+        assertEquals(60.0, charts.writeRate().get(1).getData().getFirst().getYValue().doubleValue(), 1e-9,
+                "20 writes a second on each of three nodes");
+        assertEquals(3, charts.fsyncMillis().size());
+        assertEquals("node2", charts.fsyncMillis().get(1).getName());
+        assertEquals(1, charts.fsyncMillis().get(0).getData().size(), "a p99 from the second scrape on");
+        assertEquals(0.99, charts.fsyncMillis().get(0).getData().getFirst().getYValue().doubleValue(), 1e-9,
+                "100 fsyncs under 1 ms: p99 0.99 ms");
+        assertEquals(3, charts.applyLag().size());
+        assertEquals(2, charts.applyLag().get(2).getData().size());
+        assertEquals(0L, charts.applyLag().get(2).getData().get(1).getYValue().longValue());
+    }
+
+    /** A /metrics answer as a node writes it: the fsync histogram and one route's PUT count. */
+    private static String metrics(long puts, long fast, long all) {
+        StringBuilder text = new StringBuilder("# HELP confman_disk_wal_fsync_duration_seconds t\n"
+                + "# TYPE confman_disk_wal_fsync_duration_seconds histogram\n");
+        text.append("confman_disk_wal_fsync_duration_seconds_bucket{le=\"0.001\"} ").append(fast).append('\n')
+                .append("confman_disk_wal_fsync_duration_seconds_bucket{le=\"+Inf\"} ").append(all).append('\n')
+                .append("confman_disk_wal_fsync_duration_seconds_sum 0.05\n")
+                .append("confman_disk_wal_fsync_duration_seconds_count ").append(all).append('\n')
+                .append("# HELP confman_http_requests_total r\n# TYPE confman_http_requests_total counter\n")
+                .append("confman_http_requests_total{method=\"PUT\",route=\"/api/v1/namespaces/{namespace}/config/{key}\",")
+                .append("code=\"200\"} ").append(puts).append('\n');
+        return text.toString();
+    }
+
+    private static List<NodePoll> withMetrics(List<NodePoll> polls, String scrape) throws Exception {
+        NodeMetrics metrics = MetricsText.nodeMetrics(scrape);
+        return polls.stream().map(poll -> poll.withMetrics(metrics)).toList();
     }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -33,7 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real window, headless (TestFX + Monocle), fed by three recorded nodes on 127.0.0.1 that
  * answer {@code /health/ready} with scripted reports. Checks what a user would read on screen:
  * one table row per node, the status text, an election in the timeline after the recorded answers
- * switch leader and term, and OFFLINE (then NO QUORUM) after nodes' servers stop.
+ * switch leader and term, OFFLINE (then NO QUORUM) after nodes' servers stop, and the charts tab's
+ * per-node series.
  */
 @ExtendWith(ApplicationExtension.class)
 @Timeout(60)
@@ -117,6 +120,21 @@ class MonitorWindowTest {
         cluster.stop(1);
         waitUntil(() -> "NO QUORUM".equals(statusText(robot)));
         waitUntil(() -> cellTexts(robot, ViewIds.NODE_TABLE).stream().filter("OFFLINE"::equals).count() == 2);
+    }
+
+    @Test
+    void theChartsTabShowsApplyLagAndFsyncPerNode(FxRobot robot) throws Exception {
+        waitUntil(() -> "HEALTHY".equals(statusText(robot)));
+        onFx(() -> {
+            robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(1);
+            return null;
+        });
+        waitUntil(() -> onFx(() -> {
+            LineChart<?, ?> lag = robot.lookup("#" + ViewIds.APPLY_LAG_CHART).queryAs(LineChart.class);
+            LineChart<?, ?> fsync = robot.lookup("#" + ViewIds.FSYNC_CHART).queryAs(LineChart.class);
+            return lag.isVisible() && lag.getData().size() == 3 && !lag.getData().getFirst().getData().isEmpty()
+                    && "node1".equals(lag.getData().getFirst().getName()) && fsync.getData().size() == 3;
+        }));
     }
 
     @Test

@@ -85,7 +85,9 @@ public final class InMemoryClusterNode implements ClusterNode {
 
     @Override
     public RaftMetrics metrics() {
-        return new RaftMetrics(0, applyDuration.snapshot(), new DurationHistogram().snapshot());
+        // No snapshots and no log file to sync: those histograms stay empty.
+        return new RaftMetrics(0, applyDuration.snapshot(), new DurationHistogram().snapshot(),
+                new DurationHistogram().snapshot());
     }
 
     @Override

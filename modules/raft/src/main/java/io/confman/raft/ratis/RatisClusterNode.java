@@ -3,6 +3,7 @@ package io.confman.raft.ratis;
 import io.confman.raft.ApplyResult;
 import io.confman.raft.node.ClusterMember;
 import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.DurationHistogram;
 import io.confman.raft.node.Member;
 import io.confman.raft.node.MembershipChangeRefused;
 import io.confman.raft.node.NodeStatus;
@@ -59,6 +60,8 @@ final class RatisClusterNode implements ClusterNode {
     private final LeaderForwarder forwarder;
     /** The adapter of the division now open; replaced when the division reopens. */
     private final AtomicReference<StateMachineAdapter> stateMachine;
+    /** Durations of the Raft log's fsyncs, recorded by Ratis's log worker (see {@link LogSyncDurations}). */
+    private final DurationHistogram walFsync;
     /** Set by {@link RatisNodes#start} on a node that formatted as a non-voter. */
     volatile CatchUpPromotion promotion;
     final RatisMembership membership;
@@ -93,8 +96,10 @@ final class RatisClusterNode implements ClusterNode {
             READ_ROUNDS_IN_FLIGHT);
 
     RatisClusterNode(RaftSettings settings, RaftGroup group, RaftServer server, RaftClient client,
-                     Parameters transport, AtomicReference<StateMachineAdapter> stateMachine) {
+                     Parameters transport, AtomicReference<StateMachineAdapter> stateMachine,
+                     DurationHistogram walFsync) {
         this.settings = settings;
+        this.walFsync = walFsync;
         this.group = group;
         this.server = server;
         this.client = client;
@@ -130,7 +135,7 @@ final class RatisClusterNode implements ClusterNode {
 
     @Override
     public RaftMetrics metrics() {
-        return stateMachine.get().metrics();
+        return stateMachine.get().metrics(walFsync.snapshot());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.confman.raft.ratis;
 
 import io.confman.raft.ConfigStateMachine;
 import io.confman.raft.node.ClusterNode;
+import io.confman.raft.node.DurationHistogram;
 import io.confman.raft.node.Member;
 import io.confman.raft.node.RaftSettings;
 import io.confman.raft.node.RaftTls;
@@ -16,6 +17,7 @@ import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
@@ -72,8 +74,10 @@ public final class RatisNodes {
         RaftGroup group = RaftGroup.valueOf(groupId, peers);
         int memberOrdinal = settings.members().stream().map(Member::id).sorted().toList().indexOf(settings.nodeId());
         AtomicReference<StateMachineAdapter> adapter = new AtomicReference<>();
+        RaftPeerId self = RaftPeerId.valueOf(settings.nodeId());
+        DurationHistogram walFsync = LogSyncDurations.forMember(RaftGroupMemberId.valueOf(self, groupId));
         RaftServer server = RaftServer.newBuilder()
-                .setServerId(RaftPeerId.valueOf(settings.nodeId()))
+                .setServerId(self)
                 .setGroup(group)
                 // A new adapter each time the division opens (see RatisMembership); the state is the same.
                 .setStateMachineRegistry(gid -> {
@@ -100,7 +104,7 @@ public final class RatisNodes {
                 .setRetryPolicy(RatisClusterNode.FORWARD_RETRIES)
                 .build();
         RatisClusterNode node = new RatisClusterNode(settings, group, server, client, RatisProperties.parameters(tls),
-                adapter);
+                adapter, walFsync);
         if (!formatted) {
             RejoinWatchdog.startFor(server, groupId, client, settings.requestTimeoutMillis());
         }

@@ -126,8 +126,10 @@ final class StateMachineAdapter extends BaseStateMachine {
         return Optional.ofNullable(lastSnapshot);
     }
 
-    RaftMetrics metrics() {
-        return new RaftMetrics(leaderChanges.sum(), applyDuration.snapshot(), snapshotWriteDuration.snapshot());
+    /** This adapter's figures, with the Raft log's fsync durations, which the log worker records. */
+    RaftMetrics metrics(DurationHistogram.Snapshot walFsyncDuration) {
+        return new RaftMetrics(leaderChanges.sum(), applyDuration.snapshot(), snapshotWriteDuration.snapshot(),
+                walFsyncDuration);
     }
 
     /** Ratis tells every member when it learns of a new leader (or of none). */

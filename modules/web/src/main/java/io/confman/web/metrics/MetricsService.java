@@ -78,7 +78,11 @@ public final class MetricsService implements HttpService {
                         "Time the state machine took to apply one log entry.", raft.applyDuration())
                 .histogram("confman_snapshot_write_duration_seconds",
                         "Time a snapshot took to be written and synced, off the apply thread.",
-                        raft.snapshotWriteDuration());
+                        raft.snapshotWriteDuration())
+                .histogram("confman_disk_wal_fsync_duration_seconds",
+                        "Time each synchronous flush of the Raft log took: the buffered entries written to the open "
+                                + "segment file and fdatasync'ed (Ratis's log worker syncTime).",
+                        raft.walFsyncDuration());
     }
 
     private void blobs(PrometheusText text) {
