@@ -1,12 +1,10 @@
 package io.confman.launcher.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.confman.launcher.cluster.Acknowledged.Ack;
 import io.confman.launcher.testkit.LocalCluster;
 import io.confman.launcher.testkit.LocalCluster.Node;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +29,6 @@ class DurabilityTest {
     private static final int CLIENTS = 4;
     private static final int WRITES_PER_CLIENT = 60;
     private static final String NAMESPACE = "durable";
-
-    /** What a 200 answer promised: this key holds this value at this version. */
-    private record Ack(String key, String value, long version) {
-    }
 
     @Test
     void everyAcknowledgedWriteSurvivesLeaderKillAndFullRestart() throws Exception {
@@ -61,7 +55,7 @@ class DurabilityTest {
 
             cluster.start(leader);
             cluster.awaitLeader(ELECTION);
-            assertAllPresentOnEveryNode(cluster, calls, acks.values());
+            Acknowledged.assertAllPresentOnEveryNode(cluster, calls, NAMESPACE, acks.values());
 
             for (Node node : cluster.nodes()) {
                 node.terminate(Duration.ofSeconds(20));
@@ -70,7 +64,7 @@ class DurabilityTest {
                 cluster.start(node);
             }
             cluster.awaitLeader(ELECTION);
-            assertAllPresentOnEveryNode(cluster, calls, acks.values());
+            Acknowledged.assertAllPresentOnEveryNode(cluster, calls, NAMESPACE, acks.values());
         }
     }
 
@@ -87,27 +81,10 @@ class DurabilityTest {
             Node node = nodes.get((client + i) % nodes.size());
             var response = calls.put(node, NAMESPACE, key, value);
             if (response.isPresent() && response.get().statusCode() == 200) {
-                long version = ClusterCalls.json(response.get()).path("version").asLong();
-                acks.merge(key, new Ack(key, value, version), (a, b) -> b.version() > a.version() ? b : a);
+                Acknowledged.record(acks, key, value, response.get());
                 acknowledged.incrementAndGet();
             } else {
                 failures.incrementAndGet();
-            }
-        }
-    }
-
-    private static void assertAllPresentOnEveryNode(LocalCluster cluster, ClusterCalls calls,
-                                                    Iterable<Ack> acks) {
-        for (Node node : cluster.nodes()) {
-            for (Ack ack : acks) {
-                HttpResponse<String> r = calls.get(node, NAMESPACE, ack.key(), null);
-                assertEquals(200, r.statusCode(), () -> node.id() + " lost " + ack + ": " + r.body());
-                JsonNode entry = ClusterCalls.json(r);
-                // A later write to the same key may have committed without its answer arriving.
-                assertTrue(entry.path("version").asLong() >= ack.version(), () -> node.id() + " " + ack + " vs " + entry);
-                if (entry.path("version").asLong() == ack.version()) {
-                    assertEquals(ack.value(), entry.path("value").asText(), () -> node.id() + " " + ack);
-                }
             }
         }
     }
