@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Timeout;
  * among them) is stopped with SIGTERM, started again and waited for until it is ready, while
  * clients keep writing to whichever members are up. No acknowledged write is lost, and writes stay
  * available: the longest time without an acknowledged write during each restart stays within one
- * election timeout (3 s here) plus the time a client needs to notice and move on (1 s).
+ * election timeout (3 s here). A stopping leader hands its leadership over first; without that,
+ * the others waited out their election timeout and writes stalled for 3.3-3.5 s.
  */
 @Timeout(300)
 class RollingRestartTest {
     private static final Duration ELECTION = Duration.ofSeconds(60);
-    private static final Duration ALLOWED_GAP = Duration.ofSeconds(4);
+    private static final Duration ALLOWED_GAP = Duration.ofSeconds(3);
     private static final String NAMESPACE = "rolling";
     private static final int CLIENTS = 3;
     private static final int MAX_WRITES_PER_CLIENT = 20_000;

@@ -49,6 +49,8 @@ final class RatisClusterNode implements ClusterNode {
     private static final Logger LOG = LoggerFactory.getLogger(RatisClusterNode.class);
     /** Pause between client retries while a leader is being elected. */
     private static final long CLIENT_RETRY_SLEEP_MILLIS = 100;
+    /** How long a stopping leader tries to hand its leadership over (see {@link LeadershipHandOver}). */
+    private static final long HAND_OVER_MILLIS = 3_000;
 
     /** Virtual threads for blocking client calls and read-barrier hand-overs; callers wait on futures. */
     private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
@@ -320,6 +322,12 @@ final class RatisClusterNode implements ClusterNode {
         }
         if (promotion != null) {
             promotion.stop();
+        }
+        try {
+            LeadershipHandOver.ifLeader(server.getDivision(group.getGroupId()), client,
+                    Math.min(HAND_OVER_MILLIS, settings.requestTimeoutMillis()));
+        } catch (IOException e) {
+            LOG.debug("no division to hand over: {}", e.toString());
         }
         try {
             forwarder.close();
