@@ -4,6 +4,7 @@ import io.confman.raft.node.RaftSettings;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
 import org.apache.ratis.conf.Parameters;
@@ -15,8 +16,7 @@ import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
 
 /**
- * Sends a follower's proposals and read barriers to the leader through an asynchronous Ratis
- * client: one long-lived gRPC stream, no thread and no new stream per call.
+ * Sends a follower's proposals and read barriers to the leader through a Ratis client of its own.
  *
  * <p>A request is retried while leaders change, under the same call id (so a leader that already
  * has it answers from its retry cache instead of applying it twice), and only while its caller is
@@ -27,9 +27,11 @@ import org.apache.ratis.retry.RetryPolicy;
  */
 final class LeaderForwarder implements Closeable {
     private final RaftClient client;
+    private final long timeoutMillis;
 
     /** {@code parameters}: the transport's, TLS included ({@link RatisProperties#parameters}). */
     LeaderForwarder(RaftSettings settings, RaftGroup group, Parameters parameters, long retrySleepMillis) {
+        this.timeoutMillis = settings.requestTimeoutMillis();
         this.client = RaftClient.newBuilder()
                 .setProperties(RatisProperties.client(settings))
                 .setParameters(parameters)
@@ -46,8 +48,26 @@ final class LeaderForwarder implements Closeable {
                 .build();
     }
 
+    /**
+     * A blocking call on a virtual thread of its own, interrupted when the caller stops waiting.
+     * (Ratis's ordered asynchronous stream was tried: once, after a period without a leader, it
+     * did not recover for 60 s; see ForwardedWriteDeadlineTest.)
+     */
     CompletableFuture<RaftClientReply> send(Message message) {
-        return client.async().send(message);
+        CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
+        Thread sender = Thread.ofVirtual().name("confman-forward").start(() -> {
+            try {
+                reply.complete(client.io().send(message));
+            } catch (IOException | RuntimeException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        reply.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                sender.interrupt();
+            }
+        });
+        return reply;
     }
 
     @Override
